@@ -1,0 +1,44 @@
+// Builds dist/ with esbuild: the CLI as one bundle (Ink and React inside, production mode: FACTS.md measured
+// half the time to first frame), the two MCP servers as ESM entries that keep their packages external.
+// Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist');
+rmSync(out, { recursive: true, force: true });
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  // Bundled CommonJS code that calls require() needs one in an ES module.
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+};
+
+const entries = [
+  {
+    in: 'src/cli.tsx',
+    out: 'dist/cli.js',
+    options: {
+      // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
+      external: ['pm2', 'react-devtools-core'],
+      define: { 'process.env.NODE_ENV': '"production"' },
+      banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
+    },
+  },
+  { in: 'src/servers/notion/index.ts', out: 'dist/servers/notion/index.js', options: { packages: 'external' } },
+  { in: 'src/servers/google-calendar/index.ts', out: 'dist/servers/google-calendar/index.js', options: { packages: 'external' } },
+  { in: 'src/servers/google-calendar/authorize.ts', out: 'dist/servers/google-calendar/authorize.js', options: { packages: 'external' } },
+];
+
+for (const entry of entries) {
+  if (!existsSync(join(root, entry.in))) continue;
+  await build({ ...common, ...entry.options, entryPoints: [entry.in], outfile: entry.out });
+}
