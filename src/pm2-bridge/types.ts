@@ -1,0 +1,159 @@
+// The contract between the pm2 bridge and everything that shows its data (the TUI, --once/--json, doctor).
+// Plain data only: no pm2 objects, no React. Every value here is already safe to show (secrets masked).
+
+export type ServiceStatus =
+  | 'online'
+  | 'launching'
+  | 'stopping'
+  | 'stopped'
+  | 'errored'
+  | 'waiting restart'
+  | 'one-launch-status'
+  | 'unknown';
+
+/** Where the bridge stands with the PM2 daemon. The TUI renders each kind; it never waits on pm2. */
+export type ConnectionState =
+  | { kind: 'connecting'; home: string }
+  | { kind: 'connected'; home: string; since: number }
+  /** No daemon answers in `home` (never started, or killed). The bridge keeps checking and never starts one. */
+  | { kind: 'no-daemon'; home: string; since: number }
+  /** Connected, but the last list call failed or timed out; the services shown are from `lastOkAt`. */
+  | { kind: 'load-failed'; home: string; error: string; lastOkAt: number | null };
+
+export interface EnvEntry {
+  key: string;
+  /** The value, or a mask such as `••••` when the key looks secret (TOKEN, KEY, SECRET, PASSWORD, CREDENTIAL). */
+  value: string;
+  masked: boolean;
+}
+
+/** A custom metric the service reports to PM2 (pm2_env.axm_monitor), as `pm2 monit` shows it. */
+export interface ServiceMetric {
+  name: string;
+  value: string;
+  unit: string | null;
+}
+
+export interface PortOwner {
+  pid: number;
+  command: string;
+}
+
+/** The live port check of one service: TCP connect, then GET /health where the service serves it. */
+export interface PortCheck {
+  port: number;
+  checkedAt: number;
+  /** null until the first check has finished. */
+  listening: boolean | null;
+  connectMs: number | null;
+  /** 'none': the port answers but has no /health (404 or not HTTP); 'pending': not checked yet. */
+  health: 'ok' | 'failed' | 'none' | 'pending';
+  healthMs: number | null;
+  /** Short reason when health is 'failed' (status code, timeout, ...), never a body that could hold a secret. */
+  healthDetail: string | null;
+  /** What /health said about upstream credentials, when it says (MCP servers of this repo do). */
+  upstreamConfigured: boolean | null;
+  /** The port is held by a process that is not this service (Linux /proc); null when not, or unknown. */
+  conflict: PortOwner | null;
+}
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/**
+ * One finding about a service or the PM2 setup (issue 4). `code` selects the translated text; `params` fill it.
+ * `fix` is a command or step, language-neutral (a shell command) or a code for a translated hint.
+ */
+export interface Diagnostic {
+  code: string;
+  severity: DiagnosticSeverity;
+  params: Record<string, string | number>;
+  fix: string | null;
+}
+
+export interface Service {
+  pmId: number;
+  name: string;
+  namespace: string;
+  status: ServiceStatus;
+  /** 0 when not running. */
+  pid: number;
+  /** Percent of one core, as pm2 reports it. */
+  cpu: number;
+  /** Bytes (RSS). */
+  memory: number;
+  restarts: number;
+  unstableRestarts: number;
+  /** Epoch ms of the last start, null when unknown. Uptime is derived from it while online. */
+  startedAt: number | null;
+  createdAt: number | null;
+  exitCode: number | null;
+  execMode: 'fork' | 'cluster';
+  /** Configured instance count (pm2_env.instances); for cluster mode each instance is its own Service. */
+  instances: number;
+  /** NODE_APP_INSTANCE of this instance in cluster mode, else null. */
+  instanceId: number | null;
+  script: string;
+  cwd: string;
+  interpreter: string;
+  nodeVersion: string | null;
+  /** Bytes, null when not set. */
+  maxMemoryRestart: number | null;
+  outLogPath: string | null;
+  errLogPath: string | null;
+  autorestart: boolean;
+  watch: boolean;
+  /** Port from the service env (PORT), null when it has none. */
+  port: number | null;
+  env: readonly EnvEntry[];
+  metrics: readonly ServiceMetric[];
+  /** The latest port check, null when the service has no port or none ran yet. */
+  portCheck: PortCheck | null;
+  diagnostics: readonly Diagnostic[];
+}
+
+export interface LogLine {
+  /** Increases by one per line across all services: a stable React key and an ordering. */
+  seq: number;
+  /** Epoch ms (from the bus `at`, or parsed from the file when read from history). */
+  at: number;
+  stream: 'out' | 'err';
+  text: string;
+  /** True for lines read back from the log files when the service was first shown. */
+  history: boolean;
+}
+
+export interface Snapshot {
+  connection: ConnectionState;
+  /** Sorted by pm_id. */
+  services: readonly Service[];
+  /** Per pm_id, the newest lines last, bounded. A new array object whenever that service's lines change. */
+  logs: ReadonlyMap<number, readonly LogLine[]>;
+  /** Findings that are not about one service (no daemon, pm2-logrotate, dump differs, no startup unit). */
+  diagnostics: readonly Diagnostic[];
+  /** Epoch ms of the last successful list. */
+  refreshedAt: number | null;
+  /** Increases on every change; cheap equality for consumers. */
+  version: number;
+}
+
+export type ActionResult = { ok: true } | { ok: false; error: string };
+
+export type ServiceAction = 'restart' | 'stop' | 'delete';
+
+/** What the TUI may ask of PM2. Each call resolves (never rejects) within the bridge's RPC timeout. */
+export interface ServiceActions {
+  run(action: ServiceAction, pmId: number): Promise<ActionResult>;
+  /** The service is on screen: load its log history from its files once, and keep its logs fresh. */
+  showLogs(pmId: number): void;
+}
+
+export interface SnapshotSource {
+  getSnapshot(): Snapshot;
+  /** Called after every change; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface Bridge extends SnapshotSource, ServiceActions {
+  /** Stops timers, bus and probes; disconnects from pm2. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+// What one MCP server (Notion, Google Calendar) gives the shared HTTP kit. The kit owns HTTP, auth, sessions,
+// /health, metrics and shutdown; a service owns its tools and its upstream client.
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+
+export interface UpstreamStatus {
+  /** Whether the credentials the upstream needs are set. Never their values. */
+  configured: boolean;
+  /** Names of the missing settings (e.g. ["NOTION_TOKEN"]), for /health and for tool answers. */
+  missing: string[];
+}
+
+export interface ServiceDefinition {
+  /** PM2 app name and /health `service`, e.g. "notion-mcp". */
+  name: string;
+  version: string;
+  /** A fresh McpServer with every tool registered: the SDK needs one per session. Must be cheap. */
+  createMcpServer(): McpServer;
+  upstream(): UpstreamStatus;
+  /** Releases upstream resources on shutdown (agents, timers). */
+  close?(): Promise<void>;
+}

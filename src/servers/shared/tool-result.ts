@@ -1,0 +1,18 @@
+// Tool answers in the MCP shape. Failures are results with isError, never thrown: the model reads the text.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { serverMetrics } from './metrics.js';
+
+/** A successful answer: readable JSON text (and the same data as structuredContent for clients that use it). */
+export function toolJson(data: unknown): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }] };
+}
+
+export function toolText(text: string): CallToolResult {
+  return { content: [{ type: 'text', text }] };
+}
+
+/** A failure the model can act on: what went wrong and what to do. Counted in the tool-errors metric. */
+export function toolFailure(message: string): CallToolResult {
+  serverMetrics.toolError();
+  return { isError: true, content: [{ type: 'text', text: message }] };
+}
