@@ -157,3 +157,17 @@ export interface Bridge extends SnapshotSource, ServiceActions {
   /** Stops timers, bus and probes; disconnects from pm2. */
   close(): Promise<void>;
 }
+
+/** Per-service and setup-wide findings from one diagnostics pass. */
+export interface DiagnosticsReport {
+  services: ReadonlyMap<number, readonly Diagnostic[]>;
+  setup: readonly Diagnostic[];
+}
+
+/**
+ * Computes findings (issue 4). The store calls it on a slow cadence and after the service list changes, never two
+ * at a time; it may read files and /proc but must finish within a few seconds and never throw.
+ */
+export interface DiagnosticsProvider {
+  diagnose(services: readonly Service[], pm2Home: string): Promise<DiagnosticsReport>;
+}
