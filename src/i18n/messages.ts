@@ -1,0 +1,117 @@
+import type { ServiceAction, ServiceStatus } from '../pm2-bridge/types.js';
+
+/** Every string the monitor shows. ja.ts and en.ts implement it; nothing visible is written anywhere else. */
+export interface Messages {
+  columns: {
+    name: string;
+    status: string;
+    pid: string;
+    cpu: string;
+    memory: string;
+    restarts: string;
+    uptime: string;
+    port: string;
+    health: string;
+  };
+  status: Record<ServiceStatus, string>;
+  execMode: { fork: string; cluster: string };
+  connection: {
+    connecting: (home: string) => string;
+    connected: (home: string) => string;
+    noDaemon: (home: string) => string;
+    /** How to start a daemon, with the commands. */
+    noDaemonHint: string;
+    loadFailed: (error: string) => string;
+    lastOk: (time: string) => string;
+    keepsLast: string;
+  };
+  health: {
+    noPort: string;
+    checking: string;
+    closed: string;
+    conflict: string;
+    ok: string;
+    failed: string;
+    /** The port answers TCP but has no /health. */
+    tcpOnly: string;
+  };
+  detail: {
+    title: (name: string) => string;
+    noService: string;
+    script: string;
+    cwd: string;
+    execMode: string;
+    instances: string;
+    instance: (id: number) => string;
+    nodeVersion: string;
+    restarts: string;
+    unstableRestarts: string;
+    exitCode: string;
+    memory: string;
+    maxMemory: string;
+    notSet: string;
+    metrics: string;
+    outLog: string;
+    errLog: string;
+    env: string;
+    port: string;
+    portNone: string;
+    listening: string;
+    notListening: string;
+    checking: string;
+    health: string;
+    healthNone: string;
+    conflict: (pid: number, command: string) => string;
+    upstreamConfigured: string;
+    upstreamMissing: string;
+    diagnostics: string;
+    noDiagnostics: string;
+    fix: string;
+    masked: string;
+    more: (count: number) => string;
+  };
+  logs: {
+    title: (name: string) => string;
+    titleNone: string;
+    empty: string;
+    following: string;
+    paused: string;
+  };
+  actions: Record<ServiceAction, string>;
+  confirm: {
+    question: (action: ServiceAction, name: string) => string;
+  };
+  statusLine: {
+    running: (action: ServiceAction, name: string) => string;
+    succeeded: (action: ServiceAction, name: string) => string;
+    failed: (action: ServiceAction, name: string, error: string) => string;
+    cancelled: (action: ServiceAction, name: string) => string;
+    readOnly: string;
+    noSelection: string;
+  };
+  filter: {
+    label: string;
+    editing: string;
+    noMatch: (text: string) => string;
+  };
+  table: {
+    noServices: string;
+    more: (count: number) => string;
+    diagnosticsMark: string;
+  };
+  help: {
+    title: string;
+    close: string;
+    readOnly: string;
+    scopes: { global: string; table: string; logs: string; dialog: string; filter: string };
+  };
+  tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
+  readOnlyBadge: string;
+  cli: {
+    usage: string;
+    notTty: string;
+    unknownOption: (option: string) => string;
+    badValue: (option: string, value: string) => string;
+    loadFailed: (error: string) => string;
+  };
+}
