@@ -8,6 +8,7 @@ class ServerMetrics {
   toolErrors = 0;
   private requestTimes: number[] = [];
   private lastUpstreamMs: number | null = null;
+  private readonly countedFailures = new WeakSet<object>();
 
   request(now = Date.now()): void {
     this.requestTimes.push(now);
@@ -15,6 +16,17 @@ class ServerMetrics {
   }
 
   toolError(): void {
+    this.toolErrors += 1;
+  }
+
+  /**
+   * Counts one failed tool result (isError) once: toolFailure() counts its results where they are made, and the
+   * HTTP kit counts every isError result it sends (the SDK's own "Input validation error", unknown tool, thrown
+   * handlers); the same object is never counted twice.
+   */
+  toolErrorResult(result: object): void {
+    if (this.countedFailures.has(result)) return;
+    this.countedFailures.add(result);
     this.toolErrors += 1;
   }
 

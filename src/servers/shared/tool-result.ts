@@ -13,6 +13,7 @@ export function toolText(text: string): CallToolResult {
 
 /** A failure the model can act on: what went wrong and what to do. Counted in the tool-errors metric. */
 export function toolFailure(message: string): CallToolResult {
-  serverMetrics.toolError();
-  return { isError: true, content: [{ type: 'text', text: message }] };
+  const result: CallToolResult = { isError: true, content: [{ type: 'text', text: message }] };
+  serverMetrics.toolErrorResult(result);
+  return result;
 }
