@@ -1,0 +1,34 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { parseNotionId, ToolInputError } from '../ids.js';
+import { markdownToBlocks } from '../markdown-to-blocks.js';
+import { runNotionTool, type ToolContext } from './context.js';
+
+export const appendContentInput = {
+  page_id: z.string().min(1).describe('The page (or block) id or URL to add content to.'),
+  markdown: z
+    .string()
+    .min(1)
+    .describe('Content in simple markdown: #/##/### headings, - lists, 1. lists, - [ ] to-dos, > quotes, ``` code, ---, **bold**, *italic*, `code`, [links](url).'),
+};
+
+export function registerAppendContentTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'notion_append_content',
+    {
+      title: 'Append content to a Notion page',
+      description:
+        'Add markdown content at the end of a page (existing content is kept). Returns how many blocks were added.',
+      inputSchema: appendContentInput,
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+    },
+    (args) =>
+      runNotionTool(ctx, `appending to page ${args.page_id}`, async () => {
+        const id = parseNotionId(args.page_id, 'page');
+        const blocks = markdownToBlocks(args.markdown);
+        if (blocks.length === 0) throw new ToolInputError('the markdown has no content.');
+        const ids = await ctx.api.appendChildren(id, blocks);
+        return { page_id: id, blocks_added: blocks.length, block_ids: ids };
+      }),
+  );
+}

@@ -1,0 +1,87 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { BlockNode } from '../blocks-to-text.js';
+import { blocksToText } from '../blocks-to-text.js';
+import { parseNotionId } from '../ids.js';
+import type { NotionApi } from '../notion-api.js';
+import { cursorSchemaText, runNotionTool, type ToolContext } from './context.js';
+
+/** Upper bound on nested blocks fetched per call, so one call cannot run into hundreds of requests. */
+export const NESTED_BLOCK_BUDGET = 300;
+
+export const readPageInput = {
+  page_id: z.string().min(1).describe('The page (or block) id or URL whose content to read.'),
+  start_cursor: z.string().optional().describe(cursorSchemaText),
+  page_size: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Top-level blocks per call, 1-100 (default 50).'),
+  max_depth: z
+    .number()
+    .int()
+    .min(0)
+    .max(3)
+    .optional()
+    .describe('How many levels of nested blocks (toggles, sub-lists) to include, 0-3 (default 2).'),
+};
+
+const SEPARATE_PAGES = new Set(['child_page', 'child_database']);
+
+async function attachChildren(
+  api: NotionApi,
+  blocks: BlockNode[],
+  depthLeft: number,
+  budget: { left: number },
+): Promise<void> {
+  for (const block of blocks) {
+    if (!block.has_children || SEPARATE_PAGES.has(block.type ?? '') || !block.id) continue;
+    if (depthLeft <= 0 || budget.left <= 0) {
+      block.children_omitted = true;
+      continue;
+    }
+    const children: BlockNode[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await api.listChildren(block.id, cursor, 100);
+      children.push(...(page.results as BlockNode[]));
+      budget.left -= page.results.length;
+      cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
+    } while (cursor && budget.left > 0);
+    block.children = children;
+    if (cursor) block.children_omitted = true;
+    await attachChildren(api, children, depthLeft - 1, budget);
+  }
+}
+
+export function registerReadPageTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'notion_read_page',
+    {
+      title: 'Read a Notion page',
+      description:
+        "Read a page's body as markdown-like text: headings, lists, to-dos, quotes, code, tables, links to " +
+        'sub-pages (with their ids), nested blocks indented up to max_depth. Long pages come in parts: when ' +
+        'has_more is true, call again with start_cursor = next_cursor.',
+      inputSchema: readPageInput,
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    (args) =>
+      runNotionTool(ctx, `reading page ${args.page_id}`, async () => {
+        const id = parseNotionId(args.page_id, 'page');
+        const top = await ctx.api.listChildren(id, args.start_cursor, args.page_size ?? 50);
+        const blocks = top.results as BlockNode[];
+        const budget = { left: NESTED_BLOCK_BUDGET };
+        await attachChildren(ctx.api, blocks, args.max_depth ?? 2, budget);
+        return {
+          page_id: id,
+          text: blocksToText(blocks),
+          blocks: blocks.length,
+          has_more: top.has_more === true,
+          next_cursor: top.next_cursor ?? null,
+        };
+      }),
+  );
+}

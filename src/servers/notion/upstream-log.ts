@@ -1,0 +1,39 @@
+// The Notion client's own log calls, turned into one formatted line each. Without a logger the client prints
+// `@notionhq/client warn: { ...object }` to the console; here only known, secret-free fields are kept.
+import type { Logger } from '@notionhq/client';
+
+export type LogSink = (line: string) => void;
+
+const KEPT_FIELDS = ['method', 'path', 'code', 'status', 'attempt', 'delayMs', 'requestId'] as const;
+
+export function stderrSink(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+/** Replaces every occurrence of each secret with "***" (a message could echo a header back). */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
+  return out;
+}
+
+export function formatUpstreamLog(
+  level: string,
+  message: string,
+  extra: Record<string, unknown>,
+  secrets: readonly string[],
+): string {
+  const parts = [`[notion-mcp] upstream ${level}: ${message}`];
+  for (const key of KEPT_FIELDS) {
+    const value = extra[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      parts.push(`${key}=${String(value)}`);
+    }
+  }
+  if (typeof extra.message === 'string') parts.push(`detail=${JSON.stringify(extra.message)}`);
+  return redact(parts.join(' '), secrets).replace(/[\r\n]+/g, ' ');
+}
+
+export function makeUpstreamLogger(sink: LogSink, secrets: readonly string[]): Logger {
+  return (level, message, extra) => sink(formatUpstreamLog(level, message, extra ?? {}, secrets));
+}
