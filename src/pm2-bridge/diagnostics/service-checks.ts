@@ -1,0 +1,156 @@
+// Per-service checks: facts in, findings out. No I/O here; gather.ts collects the facts.
+import type { Diagnostic, Service } from '../types.js';
+import { diagnostic, HINT_PREFIX } from './codes.js';
+import type { Pm2CommandBuilder } from './commands.js';
+import { shellQuote } from './commands.js';
+import {
+  effectiveHost,
+  isLoopbackHost,
+  isSet,
+  missingCredentials,
+  type ServiceRequirements,
+} from './requirements.js';
+
+/** What gather.ts found out about one service. */
+export interface ServiceFacts {
+  /** Whether the script file exists; null when it could not be checked (permissions, no path). */
+  scriptExists: boolean | null;
+  /** The nearest directory above the script with a package.json that has a "build" script, else null. */
+  buildProjectDir: string | null;
+  /** Regular log files of the service with their sizes. */
+  logFiles: readonly { path: string; bytes: number }[];
+  /** Restarts PM2 forced by max_memory_restart since the service was created (from pm2.log). */
+  memoryRestarts: number;
+  /** Restarts within the restart window (tracked samples and pm2.log starts, whichever saw more). */
+  recentRestarts: number;
+  /** The last lines of the error log, short; empty unless a restart loop was suspected. */
+  lastErrorLines: readonly string[];
+}
+
+export interface ServiceCheckContext {
+  now: number;
+  pm2: Pm2CommandBuilder;
+  requirements: Readonly<Record<string, ServiceRequirements>>;
+  logSizeLimitBytes: number;
+  logrotateInstalled: boolean;
+  restartWindowMs: number;
+  /** More restarts than this inside the window is a loop. */
+  maxRestartsInWindow: number;
+  /** An online service gets this long after its start before "port not listening" is reported. */
+  portGraceMs: number;
+  /** Fraction of max_memory_restart above which memory is reported. */
+  memoryWarnRatio: number;
+}
+
+const BUILD_OUTPUT_DIR = /(^|[\\/])(dist|build)[\\/]/;
+
+export function checkScript(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {
+  if (facts.scriptExists !== false) return [];
+  const params = { name: service.name, script: service.script };
+  if (BUILD_OUTPUT_DIR.test(service.script) && facts.buildProjectDir !== null) {
+    return [diagnostic('script-not-built', { ...params, project: facts.buildProjectDir },
+      `cd ${shellQuote(facts.buildProjectDir)} && npm run build`)];
+  }
+  const name = shellQuote(service.name);
+  const recreate = `${ctx.pm2(`delete ${name}`)} && ${ctx.pm2(`start ecosystem.config.js --only ${name}`)}`;
+  return [diagnostic('script-missing', { ...params, recreate }, `${HINT_PREFIX}script-path`)];
+}
+
+export function checkConfig(service: Service, ctx: ServiceCheckContext): Diagnostic[] {
+  const findings: Diagnostic[] = [];
+  const required = ctx.requirements[service.name];
+  const restart = ctx.pm2(`restart ${shellQuote(service.name)} --update-env`);
+  const fromHealth = service.portCheck?.upstreamConfigured ?? null;
+  // The service knows best what it uses (a token file, a key file): trust /health when it answers.
+  if (fromHealth !== true) {
+    const fromEnv = required ? missingCredentials(service.env, required.credentials) : null;
+    if (fromEnv !== null || fromHealth === false) {
+      findings.push(diagnostic('config-missing', {
+        name: service.name,
+        missing: fromEnv?.missing.join(', ') ?? '',
+        alternatives: fromEnv?.alternatives.join(' / ') ?? '',
+        source: fromHealth === false ? 'health' : 'env',
+        restart,
+      }, `${HINT_PREFIX}set-env`));
+    }
+  }
+  if (required?.apiKeyWhenExposed) {
+    const host = effectiveHost(service.env);
+    if (!isLoopbackHost(host) && !isSet(service.env, 'MCP_API_KEY')) {
+      findings.push(diagnostic('api-key-missing', { name: service.name, host, missing: 'MCP_API_KEY', restart },
+        `${HINT_PREFIX}set-api-key`));
+    }
+  }
+  return findings;
+}
+
+export function checkPort(service: Service, ctx: ServiceCheckContext): Diagnostic[] {
+  const check = service.portCheck;
+  if (service.port === null || check === null) return [];
+  const restart = ctx.pm2(`restart ${shellQuote(service.name)}`);
+  if (check.conflict !== null && check.conflict.pid !== service.pid) {
+    return [diagnostic('port-conflict', {
+      name: service.name, port: service.port, pid: check.conflict.pid, command: check.conflict.command, restart,
+    }, `${HINT_PREFIX}free-port`)];
+  }
+  const settled = service.startedAt === null || ctx.now - service.startedAt >= ctx.portGraceMs;
+  if (service.status === 'online' && check.listening === false && settled) {
+    return [diagnostic('port-not-listening', { name: service.name, port: service.port },
+      ctx.pm2(`logs ${shellQuote(service.name)} --err --lines 50`))];
+  }
+  return [];
+}
+
+export function checkMemory(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {
+  const limit = service.maxMemoryRestart;
+  if (limit === null || limit <= 0) return [];
+  const findings: Diagnostic[] = [];
+  if (service.status === 'online' && service.memory > limit * ctx.memoryWarnRatio) {
+    findings.push(diagnostic('memory-high', {
+      name: service.name, memory: service.memory, limit, percent: Math.round((service.memory / limit) * 100),
+    }, `${HINT_PREFIX}raise-memory-limit`));
+  }
+  if (facts.memoryRestarts > 0) {
+    findings.push(diagnostic('memory-restarts', { name: service.name, count: facts.memoryRestarts, limit },
+      `${HINT_PREFIX}raise-memory-limit`));
+  }
+  return findings;
+}
+
+export function isRestartLoopSuspected(service: Service, recentRestarts: number, ctx: ServiceCheckContext): boolean {
+  return service.unstableRestarts > 0 || recentRestarts > ctx.maxRestartsInWindow;
+}
+
+export function checkRestarts(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {
+  if (!isRestartLoopSuspected(service, facts.recentRestarts, ctx)) return [];
+  return [diagnostic('restart-loop', {
+    name: service.name,
+    status: service.status,
+    restarts: service.restarts,
+    unstable: service.unstableRestarts,
+    recent: facts.recentRestarts,
+    minutes: Math.round(ctx.restartWindowMs / 60_000),
+    lastErrors: facts.lastErrorLines.join('\n'),
+  }, ctx.pm2(`logs ${shellQuote(service.name)} --err --lines 50`))];
+}
+
+export function checkLogs(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {
+  const fix = ctx.logrotateInstalled ? ctx.pm2(`flush ${shellQuote(service.name)}`) : ctx.pm2('install pm2-logrotate');
+  return facts.logFiles
+    .filter((file) => file.bytes > ctx.logSizeLimitBytes)
+    .map((file) => diagnostic('log-too-large', {
+      name: service.name, file: file.path, bytes: file.bytes, limit: ctx.logSizeLimitBytes,
+      logrotate: ctx.logrotateInstalled ? 'installed' : 'missing',
+    }, fix));
+}
+
+export function checkService(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {
+  return [
+    ...checkScript(service, facts, ctx),
+    ...checkConfig(service, ctx),
+    ...checkPort(service, ctx),
+    ...checkMemory(service, facts, ctx),
+    ...checkRestarts(service, facts, ctx),
+    ...checkLogs(service, facts, ctx),
+  ];
+}
