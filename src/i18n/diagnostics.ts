@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../pm2-bridge/types.js';
 import type { DiagnosticCode } from '../pm2-bridge/diagnostics/codes.js';
 import { HINT_PREFIX } from '../pm2-bridge/diagnostics/codes.js';
-import type { Lang } from './language.js';
+import type { Lang } from './lang.js';
 
 type Params = Diagnostic['params'];
 type Template = (p: Params) => string;
