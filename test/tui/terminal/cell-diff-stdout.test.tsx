@@ -1,0 +1,140 @@
+import { EventEmitter } from 'node:events';
+import React, { useEffect, useState } from 'react';
+import { Box, Text, render } from 'ink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCellDiffStdout, type CellDiffStdout } from '../../../src/tui/terminal/cell-diff-stdout.js';
+import { gridText } from '../../../src/tui/terminal/grid.js';
+import { VirtualTerminal } from '../../../src/tui/terminal/virtual-terminal.js';
+
+/** The far side of the wire: a TTY-like stream whose bytes land in a terminal emulator we can read. */
+class FakeTerminal extends EventEmitter {
+  readonly isTTY = true;
+  writes: string[] = [];
+  screen: VirtualTerminal;
+
+  constructor(
+    public rows: number,
+    public columns: number,
+  ) {
+    super();
+    this.screen = new VirtualTerminal(rows, columns);
+  }
+
+  write(data: string): boolean {
+    this.writes.push(data);
+    this.screen.write(data);
+    return true;
+  }
+
+  resize(rows: number, columns: number): void {
+    this.rows = rows;
+    this.columns = columns;
+    this.screen.resize(rows, columns);
+    this.emit('resize');
+  }
+
+  text(): string[] {
+    return gridText(this.screen.grid);
+  }
+
+  bytesSince(index: number): number {
+    return this.writes.slice(index).reduce((sum, w) => sum + Buffer.byteLength(w), 0);
+  }
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+
+let setValue: (v: string) => void = () => {};
+function Frame({ rows }: { rows: number }): React.ReactElement {
+  const [value, set] = useState('1234');
+  useEffect(() => {
+    setValue = set;
+  }, []);
+  return (
+    <Box flexDirection="column" height={rows}>
+      <Text>
+        名前 <Text color="green">online</Text> restarts {value}
+      </Text>
+      <Box flexGrow={1} />
+      <Text inverse>footer</Text>
+    </Box>
+  );
+}
+
+let cleanup: Array<() => void> = [];
+afterEach(() => {
+  for (const fn of cleanup) fn();
+  cleanup = [];
+});
+
+function mount(terminal: FakeTerminal): CellDiffStdout {
+  const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false });
+  const ink = render(<Frame rows={terminal.rows} />, { stdout, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 });
+  cleanup.push(() => {
+    ink.unmount();
+    stdout.restore();
+  });
+  return stdout;
+}
+
+describe('createCellDiffStdout behind Ink', () => {
+  it('paints the first frame on a cleared alternate screen, then sends only changed cells', async () => {
+    const terminal = new FakeTerminal(6, 40);
+    const stdout = mount(terminal);
+    await tick();
+    expect(terminal.writes[0]).toContain('\u001B[?1049h');
+    expect(terminal.writes[0]).toContain('\u001B[2J');
+    expect(terminal.text()).toEqual(['名前 online restarts 1234', '', '', '', '', 'footer']);
+
+    const before = terminal.writes.length;
+    setValue('1235');
+    await tick();
+    expect(terminal.text()[0]).toBe('名前 online restarts 1235');
+    // Ink wrote the whole screen again; the terminal got a cursor move and one digit.
+    expect(terminal.writes.slice(before).join('')).toBe('\u001B[1;25H5');
+    expect(stdout.stats.inkBytes).toBeGreaterThan(stdout.stats.targetBytes);
+  });
+
+  it('writes nothing when a render produces the same frame', async () => {
+    const terminal = new FakeTerminal(5, 30);
+    mount(terminal);
+    await tick();
+    const before = terminal.writes.length;
+    setValue('1234');
+    setValue('9');
+    setValue('1234');
+    await tick();
+    expect(terminal.bytesSince(before)).toBe(0);
+  });
+
+  it('forwards resize and repaints the whole screen at the new size', async () => {
+    const terminal = new FakeTerminal(6, 40);
+    const stdout = mount(terminal);
+    await tick();
+    const before = terminal.writes.length;
+    terminal.resize(8, 30);
+    expect(stdout.rows).toBe(8);
+    expect(stdout.columns).toBe(30);
+    await tick();
+    const after = terminal.writes.slice(before).join('');
+    expect(after).toContain('\u001B[2J');
+    // The Frame keeps its old height prop (6): the repaint shows it at the top of the resized screen.
+    expect(terminal.text().slice(0, 6)).toEqual(['名前 online restarts 1234', '', '', '', '', 'footer']);
+    expect(stdout.stats.repaints).toBe(2);
+  });
+
+  it('restores the terminal: leaves the alternate screen and shows the cursor', async () => {
+    const terminal = new FakeTerminal(4, 20);
+    const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false });
+    const ink = render(<Text>hi</Text>, { stdout, patchConsole: false, exitOnCtrlC: false });
+    await tick();
+    ink.unmount();
+    stdout.restore();
+    const last = terminal.writes.at(-1) ?? '';
+    expect(last).toContain('\u001B[?1049l');
+    expect(last.endsWith('\u001B[?25h')).toBe(true);
+    const count = terminal.writes.length;
+    stdout.restore();
+    expect(terminal.writes.length).toBe(count);
+  });
+});
