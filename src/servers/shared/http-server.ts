@@ -269,16 +269,16 @@ function countToolErrors(transport: StreamableHTTPServerTransport): void {
   const send = transport.send.bind(transport);
   transport.send = (message: JSONRPCMessage, sendOptions) => {
     if ('result' in message) {
-      const result = message.result as { isError?: unknown };
-      if (result.isError === true) serverMetrics.toolErrorResult(result);
+      if ((message.result as { isError?: unknown }).isError === true) serverMetrics.toolError();
     }
     return send(message, sendOptions);
   };
 }
 
+/** The path for routing and the log: only the two known ones are named, anything else could carry a secret. */
 function pathOf(url: string | undefined): string {
   const path = (url ?? '/').split('?')[0] ?? '/';
-  return /^[A-Za-z0-9/._-]{1,64}$/.test(path) ? path : '(other)';
+  return path === '/mcp' || path === '/health' ? path : '(other)';
 }
 
 function urlHost(host: string): string {

@@ -1,6 +1,5 @@
 // Tool answers in the MCP shape. Failures are results with isError, never thrown: the model reads the text.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { serverMetrics } from './metrics.js';
 
 /** A successful answer: readable JSON text (and the same data as structuredContent for clients that use it). */
 export function toolJson(data: unknown): CallToolResult {
@@ -11,9 +10,10 @@ export function toolText(text: string): CallToolResult {
   return { content: [{ type: 'text', text }] };
 }
 
-/** A failure the model can act on: what went wrong and what to do. Counted in the tool-errors metric. */
+/**
+ * A failure the model can act on: what went wrong and what to do. The HTTP kit counts every isError result it
+ * sends (these, and the SDK's own for invalid arguments or unknown tools) in the tool-errors metric.
+ */
 export function toolFailure(message: string): CallToolResult {
-  const result: CallToolResult = { isError: true, content: [{ type: 'text', text: message }] };
-  serverMetrics.toolErrorResult(result);
-  return result;
+  return { isError: true, content: [{ type: 'text', text: message }] };
 }

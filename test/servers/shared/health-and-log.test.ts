@@ -1,0 +1,73 @@
+// GET /health (no auth, names and booleans only) and the request log (one line per request, no secrets).
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServiceOverHttp, type ServiceOverHttp } from '../../helpers/mcp-http.js';
+import { createEchoService } from './echo-service.js';
+import { MCP_ACCEPT, rawRequest } from './raw-http.js';
+
+let h: ServiceOverHttp | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('/health', () => {
+  it('answers without auth with service, version, uptime and upstream state', async () => {
+    h = await startServiceOverHttp(createEchoService());
+    const res = await rawRequest(h.url, { method: 'GET', path: '/health' });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      status: 'ok',
+      service: 'echo-mcp',
+      version: '1.2.3',
+      uptime_s: expect.any(Number),
+      sessions: 1,
+      upstream: { configured: true, missing: [] },
+    });
+  });
+
+  it('names missing credentials without any value', async () => {
+    h = await startServiceOverHttp(createEchoService({ configured: false, missing: ['NOTION_TOKEN'] }));
+    const res = await rawRequest(h.url, { method: 'GET', path: '/health' });
+    expect(res.json).toMatchObject({ status: 'degraded', upstream: { configured: false, missing: ['NOTION_TOKEN'] } });
+  });
+});
+
+describe('request log', () => {
+  it('writes one line per request with method, path, JSON-RPC method, tool, status and time', async () => {
+    h = await startServiceOverHttp(createEchoService());
+    h.logLines.length = 0;
+    await h.client.callTool({ name: 'echo', arguments: { text: 'hello' } });
+    await rawRequest(h.url, { method: 'GET', path: '/health' });
+    await rawRequest(h.url, { headers: MCP_ACCEPT, body: '{}' });
+    expect(h.logLines).toEqual([
+      expect.stringMatching(/^POST \/mcp tools\/call tool=echo 200 \d+ms$/),
+      expect.stringMatching(/^GET \/health 200 \d+ms$/),
+      expect.stringMatching(/^POST \/mcp 401 \d+ms$/),
+    ]);
+  });
+
+  it('never contains the key, header values, session ids, query strings or tool arguments', async () => {
+    const apiKey = 'sk-very-secret-key-0123456789';
+    h = await startServiceOverHttp(createEchoService(), { apiKey });
+    const argument = 'my-private-argument-ABCDEF';
+    await h.client.callTool({ name: 'echo', arguments: { text: argument } });
+    await rawRequest(h.url, { headers: { ...MCP_ACCEPT, authorization: `Basic ${apiKey}` }, body: '{}' });
+    await rawRequest(h.url, { headers: { ...MCP_ACCEPT, 'x-api-key': apiKey }, body: `{"broken": "${argument}"` });
+    await rawRequest(h.url, { method: 'GET', path: `/health?token=${apiKey}` });
+    await rawRequest(h.url, { method: 'GET', path: `/${apiKey}` });
+    const sessionIds: string[] = [];
+    const probe = await rawRequest(h.url, {
+      headers: { ...MCP_ACCEPT, 'x-api-key': apiKey },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: argument, version: '0' } },
+      }),
+    });
+    sessionIds.push(String(probe.headers['mcp-session-id']));
+    const all = h.logLines.join('\n');
+    expect(h.logLines.length).toBeGreaterThanOrEqual(6);
+    for (const secret of [apiKey, argument, 'Basic', 'x-api-key', ...sessionIds]) expect(all).not.toContain(secret);
+  });
+});
