@@ -257,6 +257,17 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
     }
   }
 
+  /** Every schema property, empty unless given: rows always carry the whole schema, as in Notion. */
+  function rowProperties(properties: Json): Json {
+    const empty: Json = { title: [], rich_text: [], status: null, select: null, date: null, multi_select: [], checkbox: false, number: null };
+    const out: Json = {};
+    for (const [name, def] of Object.entries(TASK_SCHEMA)) {
+      const type = String((def as Json).type);
+      out[name] = { id: name, type, [type]: empty[type] ?? null };
+    }
+    return { ...out, ...withTypes(properties, TASK_SCHEMA) };
+  }
+
   function withTypes(properties: Json, schema: Json): Json {
     const out: Json = {};
     for (const [name, value] of Object.entries(properties)) {
@@ -339,11 +350,11 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
       } else if (typeof parent.database_id === 'string' && legacy) {
         if (parent.database_id !== SEED.database) throw notFound(parent.database_id);
         validateProperties(body.properties as Json, TASK_SCHEMA);
-        stored = { id, properties: withTypes(body.properties as Json, TASK_SCHEMA), parentPage: null, database: SEED.database, dataSource: SEED.dataSource, inTrash: false };
+        stored = { id, properties: rowProperties(body.properties as Json), parentPage: null, database: SEED.database, dataSource: SEED.dataSource, inTrash: false };
       } else if (typeof parent.data_source_id === 'string' && !legacy) {
         if (parent.data_source_id !== SEED.dataSource) throw notFound(parent.data_source_id);
         validateProperties(body.properties as Json, TASK_SCHEMA);
-        stored = { id, properties: withTypes(body.properties as Json, TASK_SCHEMA), parentPage: null, database: SEED.database, dataSource: SEED.dataSource, inTrash: false };
+        stored = { id, properties: rowProperties(body.properties as Json), parentPage: null, database: SEED.database, dataSource: SEED.dataSource, inTrash: false };
       } else {
         throw new HttpError(400, 'validation_error', 'body.parent is not valid for this Notion-Version.');
       }

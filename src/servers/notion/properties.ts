@@ -97,7 +97,9 @@ export function propertiesToPlain(properties: unknown): Record<string, PlainValu
 export function pageTitle(page: unknown): string {
   const properties = asObject(asObject(page).properties);
   for (const property of Object.values(properties)) {
-    if (asObject(property).type === 'title') return richTextToPlain(asObject(property).title);
+    // A database schema also has a title-type property, but its `title` is a config object, not text.
+    const title = asObject(property).title;
+    if (asObject(property).type === 'title' && Array.isArray(title)) return richTextToPlain(title);
   }
   // Databases and data sources carry their title at the top level.
   return richTextToPlain(asObject(page).title);

@@ -27,7 +27,7 @@ export async function runNotionTool(
     return toolJson(await work());
   } catch (error) {
     if (error instanceof ToolInputError || error instanceof PropertyValueError) {
-      return toolFailure(`Cannot ${action}: ${error.message}`);
+      return toolFailure(`Could not finish ${action}: ${error.message}`);
     }
     return toolFailure(
       describeNotionError(error, {

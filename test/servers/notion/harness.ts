@@ -1,0 +1,52 @@
+// Starts the Notion service over real HTTP against the fake Notion API, with fast timeouts and retries.
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { NotionConfig } from '../../../src/servers/notion/config.js';
+import { createNotionService } from '../../../src/servers/notion/server.js';
+import { startServiceOverHttp, type ServiceOverHttp } from '../../helpers/mcp-http.js';
+import { SEED } from '../../fakes/notion-api.js';
+
+export interface NotionHarness {
+  http: ServiceOverHttp;
+  /** Lines the Notion client logged (instead of stderr). */
+  upstreamLog: string[];
+  call(name: string, args?: Record<string, unknown>): Promise<CallToolResult>;
+  /** Calls a tool that must succeed and parses its JSON answer. */
+  json<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function testConfig(baseUrl: string, overrides: Partial<NotionConfig> = {}): NotionConfig {
+  return {
+    token: SEED.token,
+    notionVersion: '2025-09-03',
+    baseUrl,
+    timeoutMs: 2_000,
+    maxRetries: 2,
+    initialRetryDelayMs: 10,
+    maxRetryDelayMs: 50,
+    ...overrides,
+  };
+}
+
+export function textOf(result: CallToolResult): string {
+  const first = result.content[0];
+  return first && first.type === 'text' ? first.text : '';
+}
+
+export async function startNotionHarness(config: NotionConfig): Promise<NotionHarness> {
+  const upstreamLog: string[] = [];
+  const http = await startServiceOverHttp(createNotionService(config, { logSink: (line) => upstreamLog.push(line) }));
+  const call = async (name: string, args: Record<string, unknown> = {}) =>
+    (await http.client.callTool({ name, arguments: args })) as CallToolResult;
+  return {
+    http,
+    upstreamLog,
+    call,
+    async json<T>(name: string, args: Record<string, unknown> = {}) {
+      const result = await call(name, args);
+      if (result.isError) throw new Error(`${name} failed: ${textOf(result)}`);
+      return JSON.parse(textOf(result)) as T;
+    },
+    close: () => http.close(),
+  };
+}
