@@ -1,0 +1,110 @@
+// Calendar API objects reduced to what a model needs to read and act on: ids, times, who, where, my answer.
+import type { calendar_v3 } from '@googleapis/calendar';
+
+export interface CompactAttendee {
+  email: string;
+  name?: string;
+  response: string;
+  self?: true;
+  organizer?: true;
+  optional?: true;
+}
+
+export interface CompactEvent {
+  id: string;
+  /** Set on one occurrence of a recurring event: the id of its series. */
+  seriesId?: string;
+  summary: string;
+  start?: string;
+  end?: string;
+  allDay: boolean;
+  timeZone?: string;
+  status?: string;
+  location?: string;
+  description?: string;
+  organizer?: string;
+  myResponse?: string;
+  attendees?: CompactAttendee[];
+  recurrence?: string[];
+  reminders?: { useDefault: boolean; overrides?: { method: string; minutes: number }[] };
+  conference?: string;
+  link?: string;
+}
+
+const LIST_DESCRIPTION_LIMIT = 300;
+
+function truncate(text: string, limit: number): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+function compactAttendee(a: calendar_v3.Schema$EventAttendee): CompactAttendee {
+  return {
+    email: a.email ?? '',
+    ...(a.displayName ? { name: a.displayName } : {}),
+    response: a.responseStatus ?? 'needsAction',
+    ...(a.self ? { self: true as const } : {}),
+    ...(a.organizer ? { organizer: true as const } : {}),
+    ...(a.optional ? { optional: true as const } : {}),
+  };
+}
+
+/** `full`: whole description and reminders (get_event); otherwise a list row with a shortened description. */
+export function compactEvent(event: calendar_v3.Schema$Event, { full = false } = {}): CompactEvent {
+  const allDay = !!event.start?.date;
+  const start = event.start?.date ?? event.start?.dateTime ?? undefined;
+  const end = event.end?.date ?? event.end?.dateTime ?? undefined;
+  const me = event.attendees?.find((a) => a.self);
+  const conference =
+    event.hangoutLink ?? event.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? undefined;
+  const view: CompactEvent = {
+    id: event.id ?? '',
+    ...(event.recurringEventId ? { seriesId: event.recurringEventId } : {}),
+    summary: event.summary ?? '(no title)',
+    ...(start ? { start } : {}),
+    ...(end ? { end } : {}),
+    allDay,
+    ...(event.start?.timeZone ? { timeZone: event.start.timeZone } : {}),
+    ...(event.status ? { status: event.status } : {}),
+    ...(event.location ? { location: event.location } : {}),
+    ...(event.description
+      ? { description: full ? event.description : truncate(event.description, LIST_DESCRIPTION_LIMIT) }
+      : {}),
+    ...(event.organizer?.email ? { organizer: event.organizer.email } : {}),
+    ...(me?.responseStatus ? { myResponse: me.responseStatus } : {}),
+    ...(event.attendees?.length ? { attendees: event.attendees.map(compactAttendee) } : {}),
+    ...(event.recurrence?.length ? { recurrence: event.recurrence } : {}),
+    ...(conference ? { conference } : {}),
+    ...(event.htmlLink ? { link: event.htmlLink } : {}),
+  };
+  if (full && event.reminders) {
+    view.reminders = {
+      useDefault: !!event.reminders.useDefault,
+      ...(event.reminders.overrides?.length
+        ? { overrides: event.reminders.overrides.map((o) => ({ method: o.method ?? 'popup', minutes: o.minutes ?? 0 })) }
+        : {}),
+    };
+  }
+  return view;
+}
+
+export interface CompactCalendar {
+  id: string;
+  summary: string;
+  primary?: true;
+  accessRole?: string;
+  timeZone?: string;
+  description?: string;
+  hidden?: true;
+}
+
+export function compactCalendar(entry: calendar_v3.Schema$CalendarListEntry): CompactCalendar {
+  return {
+    id: entry.id ?? '',
+    summary: entry.summaryOverride ?? entry.summary ?? '',
+    ...(entry.primary ? { primary: true as const } : {}),
+    ...(entry.accessRole ? { accessRole: entry.accessRole } : {}),
+    ...(entry.timeZone ? { timeZone: entry.timeZone } : {}),
+    ...(entry.description ? { description: truncate(entry.description, LIST_DESCRIPTION_LIMIT) } : {}),
+    ...(entry.hidden ? { hidden: true as const } : {}),
+  };
+}

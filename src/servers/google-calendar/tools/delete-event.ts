@@ -1,0 +1,37 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { toolJson } from '../../shared/tool-result.js';
+import { answer, type ToolContext } from '../context.js';
+import { calendarIdSchema, eventIdSchema, scopeSchema, sendUpdatesSchema } from './common.js';
+import { resolveTarget } from './resolve-target.js';
+
+export const deleteEventInput = {
+  calendarId: calendarIdSchema,
+  eventId: eventIdSchema,
+  scope: scopeSchema,
+  sendUpdates: sendUpdatesSchema.default('none'),
+};
+
+export function registerDeleteEventTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'delete_event',
+    {
+      title: 'Delete event',
+      description:
+        'Deletes an event. For a recurring event, scope "this" deletes only the occurrence whose id you pass, scope "all" deletes the whole series. Set sendUpdates "all" to tell the attendees it is cancelled. Cannot be undone from here: confirm with the user first.',
+      inputSchema: deleteEventInput,
+      annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+    },
+    async (args) =>
+      answer(ctx, 'delete event', async () => {
+        const target = await resolveTarget(ctx, 'delete event', args.calendarId, args.eventId, args.scope);
+        await ctx.upstream.call('delete event', (api, options) =>
+          api.events.delete({ calendarId: args.calendarId, eventId: target.id, sendUpdates: args.sendUpdates }, options),
+        );
+        return toolJson({
+          deleted: target.id,
+          scope: target.isSeries ? 'series' : 'this event',
+          summary: target.event.summary ?? '(no title)',
+        });
+      }),
+  );
+}

@@ -1,0 +1,130 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { toolJson } from '../../shared/tool-result.js';
+import { answer, ToolInputError, type ToolContext } from '../context.js';
+import { UpstreamError, describeFailure } from '../errors.js';
+import { compactEvent, type CompactEvent } from '../event-view.js';
+import { decodeCursor, encodeCursor, type CalendarCursors } from '../pagination.js';
+import { toInstantRfc3339, toZonedRfc3339 } from '../time.js';
+import { timeZoneSchema } from './common.js';
+
+export const listEventsInput = {
+  calendarIds: z
+    .array(z.string().min(1))
+    .min(1)
+    .max(10)
+    .default(['primary'])
+    .describe('Calendars to read (ids from list_calendars). Default ["primary"].'),
+  timeMin: z
+    .string()
+    .optional()
+    .describe('Start of the range: "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" (in timeZone) or RFC 3339. Default: now.'),
+  timeMax: z.string().optional().describe('End of the range (exclusive), same formats. Default: no end.'),
+  query: z.string().optional().describe('Free text matched against title, description, location and attendees.'),
+  timeZone: timeZoneSchema,
+  expandRecurring: z
+    .boolean()
+    .default(true)
+    .describe('true: each occurrence of a recurring event is its own item, sorted by start. false: one item per series.'),
+  maxResults: z.number().int().min(1).max(250).default(25).describe('Events per calendar per page.'),
+  pageToken: z.string().optional().describe('nextPageToken from a previous answer with the same arguments.'),
+};
+
+interface CalendarPage {
+  calendarId: string;
+  events: CompactEvent[];
+  nextPageToken?: string;
+  error?: string;
+}
+
+function startKey(event: CompactEvent): number {
+  return event.start ? Date.parse(event.start) : Number.POSITIVE_INFINITY;
+}
+
+export function registerListEventsTool(server: McpServer, ctx: ToolContext): void {
+  server.registerTool(
+    'list_events',
+    {
+      title: 'List events',
+      description:
+        'Lists events in one or more calendars within a time range, optionally filtered by text. Returns compact events (id, seriesId for an occurrence of a recurring event, title, start/end, all-day flag, location, attendees and your response). When nextPageToken is present, call again with it to get more.',
+      inputSchema: listEventsInput,
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    async (args) =>
+      answer(ctx, 'list events', async () => {
+        const zone = args.timeZone ?? ctx.config.defaultTimeZone;
+        let timeMin: string;
+        let timeMax: string | undefined;
+        try {
+          timeMin = args.timeMin ? toInstantRfc3339(args.timeMin, zone) : toZonedRfc3339(ctx.now(), zone);
+          timeMax = args.timeMax ? toInstantRfc3339(args.timeMax, zone) : undefined;
+          if (timeMax && Date.parse(timeMax) <= Date.parse(timeMin)) throw new Error('timeMax must be after timeMin');
+        } catch (err) {
+          throw new ToolInputError((err as Error).message);
+        }
+        let cursors: CalendarCursors | undefined;
+        if (args.pageToken) {
+          try {
+            cursors = decodeCursor(args.pageToken);
+          } catch (err) {
+            throw new ToolInputError((err as Error).message);
+          }
+        }
+        // On a follow-up page only the calendars that still have pages are read.
+        const calendarIds = cursors ? args.calendarIds.filter((id) => cursors[id]) : args.calendarIds;
+
+        const pages = await Promise.all(
+          calendarIds.map(async (calendarId): Promise<CalendarPage> => {
+            try {
+              const pageToken = cursors?.[calendarId];
+              const data = await ctx.upstream.call('list events', (api, options) =>
+                api.events.list(
+                  {
+                    calendarId,
+                    timeMin,
+                    ...(timeMax ? { timeMax } : {}),
+                    ...(args.query ? { q: args.query } : {}),
+                    timeZone: zone,
+                    singleEvents: args.expandRecurring,
+                    ...(args.expandRecurring ? { orderBy: 'startTime' } : {}),
+                    maxResults: args.maxResults,
+                    ...(pageToken ? { pageToken } : {}),
+                  },
+                  options,
+                ),
+              );
+              return {
+                calendarId,
+                events: (data.items ?? []).map((event) => compactEvent(event)),
+                ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
+              };
+            } catch (err) {
+              // With several calendars, one that fails is reported beside the others' events.
+              if (calendarIds.length === 1 || !(err instanceof UpstreamError)) throw err;
+              return { calendarId, events: [], error: describeFailure(err.failure, `list events (${calendarId})`, ctx.now()) };
+            }
+          }),
+        );
+        if (pages.every((page) => page.error)) throw new ToolInputError(pages.map((page) => page.error).join('\n'));
+
+        const multiple = args.calendarIds.length > 1;
+        const events = pages
+          .flatMap((page) => page.events.map((event) => (multiple ? { calendarId: page.calendarId, ...event } : event)))
+          .sort((a, b) => startKey(a) - startKey(b));
+        const next: CalendarCursors = {};
+        for (const page of pages) if (page.nextPageToken) next[page.calendarId] = page.nextPageToken;
+        const nextPageToken = encodeCursor(next);
+        const errors = pages.filter((page) => page.error).map((page) => ({ calendarId: page.calendarId, error: page.error }));
+        return toolJson({
+          timeZone: zone,
+          timeMin,
+          ...(timeMax ? { timeMax } : {}),
+          count: events.length,
+          events,
+          ...(nextPageToken ? { nextPageToken } : {}),
+          ...(errors.length ? { errors } : {}),
+        });
+      }),
+  );
+}

@@ -1,0 +1,90 @@
+// Every Calendar API call goes through here: one timeout per attempt (token refresh included), retries with
+// backoff for rate limits (honouring Retry-After) and, for calls safe to repeat, server errors; the latency
+// of each attempt goes to the server metrics. Failures come out as UpstreamError, never as raw client errors.
+import { calendar, type calendar_v3, type MethodOptions } from '@googleapis/calendar';
+import { serverMetrics } from '../shared/metrics.js';
+import type { UpstreamStatus } from '../shared/service.js';
+import { createAuthClient } from './auth.js';
+import type { CalendarConfig } from './config.js';
+import { UpstreamError, UpstreamTimeoutError, classifyUpstreamError, isRetryable, retryAfterHeader } from './errors.js';
+import { decideRetry, parseRetryAfter } from './retry.js';
+
+export type CalendarApi = calendar_v3.Calendar;
+export type CalendarRequest<T> = (api: CalendarApi, options: MethodOptions) => Promise<{ data: T }>;
+
+export interface CallOptions {
+  /** False for calls that must not be repeated after a server error (creating an event). Default true. */
+  idempotent?: boolean;
+}
+
+export interface CalendarUpstream {
+  status(): UpstreamStatus;
+  /** What is wrong with the credentials beyond missing names (an unreadable file), if anything. */
+  problem(): string | undefined;
+  call<T>(operation: string, request: CalendarRequest<T>, options?: CallOptions): Promise<T>;
+}
+
+export class MissingCredentialsError extends Error {
+  constructor() {
+    super('Google Calendar credentials are not configured');
+    this.name = 'MissingCredentialsError';
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeoutMs: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new UpstreamTimeoutError(timeoutMs));
+    }, timeoutMs);
+  });
+  const started = performance.now();
+  try {
+    // retry: false because the retry policy is ours (gaxios would retry 429 without reading Retry-After).
+    const response = await Promise.race([request(api, { retry: false, timeout: timeoutMs, signal: controller.signal }), timeout]);
+    return response.data;
+  } finally {
+    clearTimeout(timer);
+    serverMetrics.upstreamLatency(Math.round(performance.now() - started));
+  }
+}
+
+export function createCalendarUpstream(config: CalendarConfig, wait: (ms: number) => Promise<void> = sleep): CalendarUpstream {
+  const authClient = createAuthClient(config);
+  const api = authClient
+    ? calendar({ version: 'v3', auth: authClient, ...(config.apiRootUrl ? { rootUrl: config.apiRootUrl } : {}) })
+    : null;
+  const credentials = config.credentials;
+
+  return {
+    status: () =>
+      credentials.kind === 'none' ? { configured: false, missing: credentials.missing } : { configured: true, missing: [] },
+    problem: () => (credentials.kind === 'none' ? credentials.problem : undefined),
+    async call<T>(operation: string, request: CalendarRequest<T>, options: CallOptions = {}): Promise<T> {
+      if (!api) throw new MissingCredentialsError();
+      const idempotent = options.idempotent ?? true;
+      for (let attemptNo = 1; ; attemptNo += 1) {
+        try {
+          return await attempt(api, request, config.timeoutMs);
+        } catch (err) {
+          const retryAfterMs = parseRetryAfter(retryAfterHeader(err));
+          const failure = classifyUpstreamError(err, retryAfterMs);
+          if (!isRetryable(failure, idempotent)) throw new UpstreamError(failure, operation);
+          const decision = decideRetry({
+            attempt: attemptNo,
+            maxRetries: config.maxRetries,
+            retryAfterMs,
+            baseDelayMs: config.retryBaseDelayMs,
+            maxWaitMs: config.maxRetryWaitMs,
+          });
+          if (!decision.retry) throw new UpstreamError(failure, operation);
+          await wait(decision.waitMs);
+        }
+      }
+    },
+  };
+}
