@@ -192,7 +192,8 @@ describe('bad input over real HTTP', () => {
   });
 
   it('the right key works as x-api-key and as Bearer', async () => {
-    for (const auth of [{ 'x-api-key': h.apiKey }, { authorization: `Bearer ${h.apiKey}` }]) {
+    const ways: Record<string, string>[] = [{ 'x-api-key': h.apiKey }, { authorization: `Bearer ${h.apiKey}` }];
+    for (const auth of ways) {
       const res = await rawRequest(h.url, {
         headers: { ...MCP_ACCEPT, ...auth, 'mcp-session-id': sessionId },
         body: toolCall('echo', { text: 'ok' }),
