@@ -75,7 +75,7 @@ export function lastLines(text: string, count: number, maxChars: number): string
     .slice(-count)
     .map((line) => {
       const chars = [...line];
-      return chars.length > maxChars ? `${chars.slice(0, maxChars - 1).join('')}…` : line;
+      return chars.length > maxChars ? `${chars.slice(0, maxChars - 3).join('')}...` : line;
     });
 }
 
