@@ -25,8 +25,8 @@ export const DIAGNOSTIC_MESSAGES: Record<Lang, Record<DiagnosticCode, Template>>
     'daemon-down': (p) => `PM2 デーモンが動いていません（${s(p, 'home')}）`,
     'logrotate-missing': () => 'pm2-logrotate が入っていません: ログファイルが際限なく大きくなります',
     'logrotate-settings': (p) =>
-      `pm2-logrotate: max_size ${s(p, 'max_size')}, retain ${s(p, 'retain')}, rotateInterval "${s(p, 'rotateInterval')}"` +
-      (s(p, 'interval') ? `, interval ${s(p, 'interval')}` : ''),
+      `pm2-logrotate の設定: max_size ${s(p, 'max_size')}、retain ${s(p, 'retain')}、` +
+      `rotateInterval "${s(p, 'rotateInterval')}"` + (s(p, 'interval') ? `、interval ${s(p, 'interval')}` : ''),
     'dump-missing': (p) => `pm2 save されていません: 再起動すると ${s(p, 'running')} は戻りません`,
     'dump-differs': (p) =>
       '保存済みの一覧（pm2 save）が今と違います: 再起動すると' +

@@ -34,24 +34,28 @@ export interface MissingCredentials {
   alternatives: string[];
 }
 
-/** null when one alternative is complete (or nothing is required). */
+/**
+ * null when one alternative is complete (or nothing is required). Otherwise the alternative the operator has
+ * gone furthest with (most names set; the first listed on a tie) says what is missing.
+ */
 export function missingCredentials(
   env: readonly EnvEntry[],
   credentials: readonly (readonly string[])[],
 ): MissingCredentials | null {
-  if (credentials.length === 0) return null;
   let best: readonly string[] | null = null;
-  let bestMissing: string[] = [];
+  let bestSet = -1;
   for (const alternative of credentials) {
-    const missing = alternative.filter((key) => !isSet(env, key));
-    if (missing.length === 0) return null;
-    if (best === null || missing.length < bestMissing.length) {
+    const set = alternative.filter((key) => isSet(env, key)).length;
+    if (set === alternative.length) return null;
+    if (set > bestSet) {
       best = alternative;
-      bestMissing = missing;
+      bestSet = set;
     }
   }
+  if (best === null) return null;
+  const missing = best.filter((key) => !isSet(env, key));
   const alternatives = credentials.filter((a) => a !== best).map((a) => a.join(' + '));
-  return { missing: bestMissing, alternatives };
+  return { missing, alternatives };
 }
 
 export function isLoopbackHost(host: string): boolean {
