@@ -13,6 +13,8 @@ export interface ServiceDefinition {
   /** PM2 app name and /health `service`, e.g. "notion-mcp". */
   name: string;
   version: string;
+  /** The port used when PORT is not set (notion-mcp 3001, google-calendar-mcp 3002). */
+  defaultPort?: number;
   /** A fresh McpServer with every tool registered: the SDK needs one per session. Must be cheap. */
   createMcpServer(): McpServer;
   upstream(): UpstreamStatus;

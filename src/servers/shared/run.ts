@@ -1,0 +1,83 @@
+// The whole life of one MCP server process, as PM2 runs it: settings from the environment, listen, tell PM2 it is
+// ready, publish metrics, and on SIGINT/SIGTERM shut down cleanly (stop accepting, close sessions, release the
+// upstream, exit 0) well inside ecosystem.config.js's kill_timeout.
+//   await runFromEnv(createNotionService(configFromEnv(process.env)));
+import type { ServiceDefinition } from './service.js';
+import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
+import { runConfigFromEnv } from './run-config.js';
+import { publishMetricsToPm2 } from './pm2-metrics.js';
+
+/** ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. */
+export const SHUTDOWN_DEADLINE_MS = 4_000;
+
+export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningMcpServer> {
+  const say = (line: string): void => void process.stdout.write(`${line}\n`);
+  const parsed = runConfigFromEnv(env, def.defaultPort);
+  if (!parsed.ok) {
+    process.stderr.write(`${def.name}: ${parsed.message}\n`);
+    process.exit(1);
+  }
+  const { config } = parsed;
+  for (const warning of config.warnings) process.stderr.write(`${def.name}: ${warning}\n`);
+
+  let running: RunningMcpServer;
+  try {
+    running = await startMcpHttpServer(def, {
+      host: config.host,
+      port: config.port,
+      apiKey: config.apiKey,
+      allowedHosts: config.allowedHosts,
+      maxSessions: config.maxSessions,
+      sessionIdleMs: config.sessionIdleMs,
+      log: say,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${config.port} is already in use (another process, or an old instance still running)`
+        : code === 'EACCES'
+          ? `no permission to listen on port ${config.port}`
+          : code === 'EADDRNOTAVAIL'
+            ? `HOST ${config.host} is not an address of this machine`
+            : String((error as Error).message);
+    process.stderr.write(`${def.name}: cannot listen on ${config.host}:${config.port}: ${reason}\n`);
+    process.exit(1);
+  }
+
+  const upstream = def.upstream();
+  say(
+    `${def.name} ${def.version} listening on ${running.url}/mcp ` +
+      `(${config.apiKey === null ? 'no API key' : 'API key required'}` +
+      `${upstream.configured ? '' : `; upstream not configured, missing ${upstream.missing.join(', ')}`})`,
+  );
+  publishMetricsToPm2();
+  installShutdown(def, running, say);
+  // With wait_ready in ecosystem.config.js, PM2 counts the app as online only from here.
+  process.send?.('ready');
+  return running;
+}
+
+function installShutdown(def: ServiceDefinition, running: RunningMcpServer, say: (line: string) => void): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    say(`${def.name}: ${signal} received, shutting down`);
+    const deadline = setTimeout(() => {
+      process.stderr.write(`${def.name}: shutdown took longer than ${SHUTDOWN_DEADLINE_MS} ms, exiting anyway\n`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    void (async () => {
+      await running.close();
+      await def.close?.().catch((error: unknown) => {
+        process.stderr.write(`${def.name}: error while closing upstream: ${(error as Error).name}\n`);
+      });
+      say(`${def.name}: stopped`);
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
