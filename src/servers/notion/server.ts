@@ -21,6 +21,7 @@ export function createNotionService(config: NotionConfig, options: NotionService
   return {
     name: NOTION_SERVICE_NAME,
     version: NOTION_SERVICE_VERSION,
+    defaultPort: 3001,
     createMcpServer() {
       const server = new McpServer(
         { name: NOTION_SERVICE_NAME, version: NOTION_SERVICE_VERSION },
