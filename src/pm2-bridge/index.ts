@@ -1,0 +1,100 @@
+// The pm2 bridge: the only code that talks to PM2. Everything it hands out is plain data with secrets masked.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { connectDaemon } from './client.js';
+import { probeServices } from './probe-services.js';
+import { createStore } from './store.js';
+import { toServices, type RawProcess } from './to-service.js';
+import type { Bridge, DiagnosticsProvider, Snapshot } from './types.js';
+
+export { maskEnv } from './redact.js';
+export { findPortOwner } from './port-owner.js';
+export type * from './types.js';
+
+export interface BridgeOptions {
+  /** The PM2 home to watch; default process.env.PM2_HOME, else ~/.pm2. */
+  pm2Home?: string;
+  /** List refresh interval (--interval); default 1000 ms. */
+  refreshIntervalMs?: number;
+  /** Port check interval; default 3000 ms. */
+  probeIntervalMs?: number;
+  /** Timeout of a list call; default 3000 ms. */
+  rpcTimeoutMs?: number;
+  /** Timeout of restart/stop/delete; default 15000 ms (a stop waits for the app's kill_timeout). */
+  actionTimeoutMs?: number;
+  /** Lines kept per service; default 2000. */
+  logLinesPerService?: number;
+  /** Lines read back from the log files when a service is first shown; default 200. */
+  historyLines?: number;
+  /** Listeners hear of log lines at most this often; default 250 ms. */
+  notifyIntervalMs?: number;
+  diagnostics?: DiagnosticsProvider;
+  /** default 5000 ms. */
+  diagnosticsIntervalMs?: number;
+  /** How often to look for a daemon while none answers; default 500 ms. */
+  reconnectIntervalMs?: number;
+}
+
+export function resolvePm2Home(pm2Home?: string): string {
+  return pm2Home ?? process.env.PM2_HOME ?? join(homedir(), '.pm2');
+}
+
+export function createBridge(options: BridgeOptions = {}): Bridge {
+  return createStore({
+    home: resolvePm2Home(options.pm2Home),
+    refreshIntervalMs: options.refreshIntervalMs ?? 1000,
+    probeIntervalMs: options.probeIntervalMs ?? 3000,
+    rpcTimeoutMs: options.rpcTimeoutMs ?? 3000,
+    actionTimeoutMs: options.actionTimeoutMs ?? 15_000,
+    logLinesPerService: options.logLinesPerService ?? 2000,
+    historyLines: options.historyLines ?? 200,
+    notifyIntervalMs: options.notifyIntervalMs ?? 250,
+    diagnostics: options.diagnostics ?? null,
+    diagnosticsIntervalMs: options.diagnosticsIntervalMs ?? 5000,
+    reconnectIntervalMs: options.reconnectIntervalMs ?? 500,
+    partialLineFlushMs: 300,
+    eventRefreshThrottleMs: 100,
+  });
+}
+
+/**
+ * One snapshot for --once / --json: list the daemon's processes if one runs (never starting one), check their
+ * ports once, run the diagnostics once, disconnect. With no daemon: a snapshot whose connection is 'no-daemon'.
+ */
+export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Snapshot> {
+  const home = resolvePm2Home(options.pm2Home);
+  const timeoutMs = options.rpcTimeoutMs ?? 3000;
+  const daemon = await connectDaemon(home, Math.min(timeoutMs, 1000));
+  const base = { logs: new Map(), version: 1 } as const;
+  let services: Snapshot['services'] = [];
+  let snapshot: Snapshot;
+  if (!daemon) {
+    snapshot = { ...base, connection: { kind: 'no-daemon', home, since: Date.now() }, services, diagnostics: [], refreshedAt: null };
+  } else {
+    try {
+      const list = await daemon.call<RawProcess[]>('getMonitorData', {}, timeoutMs);
+      const listed = toServices(Array.isArray(list) ? list : []);
+      const checks = await probeServices(listed, home);
+      services = listed.map((s) => ({ ...s, portCheck: checks.get(s.pmId) ?? null }));
+      snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now() }, services, diagnostics: [], refreshedAt: Date.now() };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      snapshot = { ...base, connection: { kind: 'load-failed', home, error: message, lastOkAt: null }, services, diagnostics: [], refreshedAt: null };
+    } finally {
+      daemon.close();
+    }
+  }
+  if (options.diagnostics) {
+    try {
+      const report = await options.diagnostics.diagnose(snapshot.services, home);
+      snapshot = {
+        ...snapshot,
+        services: snapshot.services.map((s) => ({ ...s, diagnostics: report.services.get(s.pmId) ?? [] })),
+        diagnostics: report.setup,
+      };
+    } catch {
+      // findings are extra; the snapshot stands without them
+    }
+  }
+  return snapshot;
+}

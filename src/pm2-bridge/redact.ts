@@ -1,0 +1,49 @@
+// Secret masking: the only way an environment leaves the bridge. pm2_env.env carries the app's env and the whole
+// environment of the shell that launched it, so every value whose name looks secret is replaced by a mask.
+import type { EnvEntry } from './types.js';
+
+export const MASK = '••••';
+
+// Name fragments that mark a value as secret. Over-masking a harmless value costs little; a leak costs a lot.
+const SECRET_NAME =
+  /TOKEN|KEY|SECRET|PASSW|PASSPHRASE|CREDENTIAL|AUTH|PRIVATE|COOKIE|SESSION|SIGNATURE|SALT|CERT|DSN|CONNECTION_STRING|(^|_)PASS($|_)|_PWD($|_)|(^|_)SIG($|_)/i;
+// A URL with a password in it (postgres://user:pw@host) is a secret whatever the variable is called.
+const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@/i;
+
+/** True when a variable with this name should never be shown. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** True when `value` must be masked: a secret-looking name, or a value that embeds credentials. */
+export function isSecretEntry(name: string, value: string): boolean {
+  return isSecretName(name) || URL_WITH_PASSWORD.test(value);
+}
+
+/**
+ * The env as the UI may show it: sorted by name, secret values replaced by MASK. Empty values stay visible (an
+ * empty token says "not configured" and reveals nothing). Non-string values (pm2 stores nested config as JSON)
+ * are shown as JSON, masked the same way.
+ */
+export function maskEnv(env: Record<string, unknown> | null | undefined): EnvEntry[] {
+  if (!env || typeof env !== 'object') return [];
+  const entries: EnvEntry[] = [];
+  for (const key of Object.keys(env).sort()) {
+    const raw = env[key];
+    const value = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
+    if (value !== '' && isSecretEntry(key, value)) entries.push({ key, value: MASK, masked: true });
+    else entries.push({ key, value, masked: false });
+  }
+  return entries;
+}
+
+/** Replaces every occurrence of the given secret values in `text` (for error messages that might echo one). */
+export function scrubSecrets(text: string, env: Record<string, unknown> | null | undefined): string {
+  if (!env) return text;
+  let out = text;
+  for (const [key, raw] of Object.entries(env)) {
+    if (typeof raw !== 'string' || raw.length < 4 || !isSecretEntry(key, raw)) continue;
+    out = out.split(raw).join(MASK);
+  }
+  return out;
+}

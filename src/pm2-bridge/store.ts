@@ -1,0 +1,499 @@
+// The store: one immutable Snapshot of everything the bridge knows, rebuilt when something changes.
+// It owns the link to the daemon (connect without spawning, notice its death, reconnect by itself), the list
+// refresh (at once, then on an interval, never two at a time, throttled on bus events), the log buffers, the probe
+// and diagnostics cadences, and the listeners (notified at most once per notifyIntervalMs under a log flood).
+import { connectDaemon, DaemonGoneError, pingDaemon, type DaemonConnection } from './client.js';
+import { openBus, type BusHandle } from './bus.js';
+import { LineSplitter } from './line-splitter.js';
+import { LogBuffer } from './log-buffer.js';
+import { fileSize, parseLogDate, readHistory } from './log-history.js';
+import { pendingPortCheck } from './probe.js';
+import { probeServices, readDaemonPid } from './probe-services.js';
+import { runServiceAction } from './actions.js';
+import { toServices, type RawProcess } from './to-service.js';
+import type {
+  ActionResult,
+  Bridge,
+  ConnectionState,
+  Diagnostic,
+  DiagnosticsProvider,
+  LogLine,
+  PortCheck,
+  Service,
+  ServiceAction,
+  Snapshot,
+} from './types.js';
+
+export interface StoreOptions {
+  home: string;
+  refreshIntervalMs: number;
+  probeIntervalMs: number;
+  /** Timeout of a list call (and of connecting). */
+  rpcTimeoutMs: number;
+  /** Timeout of restart/stop/delete (a stop waits for the app's kill_timeout). */
+  actionTimeoutMs: number;
+  logLinesPerService: number;
+  historyLines: number;
+  notifyIntervalMs: number;
+  diagnostics: DiagnosticsProvider | null;
+  diagnosticsIntervalMs: number;
+  /** How often to look for a daemon while none answers. */
+  reconnectIntervalMs: number;
+  /** How long a partial log line waits for its end before it is shown as it is. */
+  partialLineFlushMs: number;
+  /** Bus events within this window cause one refresh. */
+  eventRefreshThrottleMs: number;
+}
+
+type Stream = 'out' | 'err';
+
+export function createStore(options: StoreOptions): Bridge {
+  const { home } = options;
+  let closed = false;
+  let connection: ConnectionState = { kind: 'connecting', home };
+  let daemon: DaemonConnection | null = null;
+  let bus: BusHandle | null = null;
+  /** pm2.pid of a daemon that announced its death: not reconnected to while it finishes dying. */
+  let killedDaemonPid: number | null = null;
+
+  let services: Service[] = [];
+  let servicesJson = '';
+  let refreshedAt: number | null = null;
+  const portChecks = new Map<number, PortCheck>();
+  let serviceDiagnostics: ReadonlyMap<number, readonly Diagnostic[]> = new Map();
+  let setupDiagnostics: readonly Diagnostic[] = [];
+
+  // Logs. `generation` changes whenever the buffers are dropped, so a history read that was in flight is discarded.
+  const buffers = new Map<number, LogBuffer>();
+  const splitter = new LineSplitter();
+  const partialTimers = new Map<string, NodeJS.Timeout>();
+  let generation = 0;
+  let nextSeq = 1;
+  let historySeqFloor = 0;
+  const historyWanted = new Set<number>();
+  const historyLoaded = new Set<number>();
+  /** Bytes seen on the bus per log file since the bus connected: history is read up to size minus these. */
+  const busBytesByPath = new Map<string, number>();
+  const busBytesPending = new Map<string, number>();
+
+  // Snapshot and listeners.
+  const listeners = new Set<() => void>();
+  let version = 0;
+  let snapshot: Snapshot = buildSnapshot();
+  let publishTimer: NodeJS.Timeout | null = null;
+  let lastPublishAt = 0;
+
+  // Timers and single-flight flags.
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let eventRefreshTimer: NodeJS.Timeout | null = null;
+  let refreshing = false;
+  let refreshAgain = false;
+  let probing = false;
+  let probeSoonTimer: NodeJS.Timeout | null = null;
+  let diagnosing = false;
+  let diagnoseAgain = false;
+  const refreshTimer = setInterval(() => void refresh(), options.refreshIntervalMs);
+  const probeTimer = setInterval(() => void probeRound(), options.probeIntervalMs);
+  const diagnosticsTimer = options.diagnostics ? setInterval(() => void diagnose(), options.diagnosticsIntervalMs) : null;
+
+  function buildSnapshot(): Snapshot {
+    const merged = services.map((service) => ({
+      ...service,
+      portCheck: service.port === null ? null : (portChecks.get(service.pmId) ?? pendingPortCheck(service.port)),
+      diagnostics: serviceDiagnostics.get(service.pmId) ?? [],
+    }));
+    const logs = new Map<number, readonly LogLine[]>();
+    for (const [pmId, buffer] of buffers) logs.set(pmId, buffer.toArray());
+    return {
+      connection,
+      services: merged,
+      logs,
+      diagnostics: setupDiagnostics,
+      refreshedAt,
+      version: ++version,
+    };
+  }
+
+  function publish(): void {
+    if (publishTimer) clearTimeout(publishTimer);
+    publishTimer = null;
+    if (closed) return;
+    snapshot = buildSnapshot();
+    lastPublishAt = Date.now();
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch {
+        // a listener's failure is its own; the others still hear of the change
+      }
+    }
+  }
+
+  /** Log changes are coalesced: at most one notification per notifyIntervalMs. */
+  function logsChanged(): void {
+    if (publishTimer || closed) return;
+    const wait = Math.max(0, lastPublishAt + options.notifyIntervalMs - Date.now());
+    publishTimer = setTimeout(publish, wait);
+  }
+
+  function setConnection(next: ConnectionState): void {
+    const kindChanged = next.kind !== connection.kind;
+    connection = next;
+    if (kindChanged) void diagnose();
+  }
+
+  // ---- the daemon link ----
+
+  function scheduleReconnect(): void {
+    if (closed || reconnectTimer || daemon) return;
+    reconnectTimer = setTimeout(() => void connectLoop(), options.reconnectIntervalMs);
+  }
+
+  function enterNoDaemon(): void {
+    if (connection.kind !== 'no-daemon') {
+      setConnection({ kind: 'no-daemon', home, since: Date.now() });
+      publish();
+    }
+  }
+
+  async function connectLoop(): Promise<void> {
+    reconnectTimer = null;
+    if (closed || daemon) return;
+    let conn = await connectDaemon(home, Math.min(options.rpcTimeoutMs, 1000));
+    if (conn && killedDaemonPid !== null) {
+      const pid = readDaemonPid(home);
+      if (pid === killedDaemonPid) {
+        conn.close();
+        conn = null;
+      } else killedDaemonPid = null;
+    }
+    if (closed || !conn) {
+      conn?.close();
+      if (!closed) {
+        enterNoDaemon();
+        scheduleReconnect();
+      }
+      return;
+    }
+    const link = conn;
+    const handle = await openBus(home, busHandlers(() => bus === handle), Math.min(options.rpcTimeoutMs, 1000));
+    if (closed || !handle) {
+      handle?.close();
+      link.close();
+      if (!closed) scheduleReconnect();
+      return;
+    }
+    daemon = link;
+    bus = handle;
+    link.onClose(() => {
+      if (daemon === link) lostDaemon();
+    });
+    setConnection({ kind: 'connected', home, since: Date.now() });
+    await refresh();
+  }
+
+  function lostDaemon(): void {
+    const wasLinked = daemon !== null;
+    daemon?.close();
+    bus?.close();
+    daemon = null;
+    bus = null;
+    if (wasLinked) {
+      services = [];
+      servicesJson = '';
+      portChecks.clear();
+      dropAllLogs();
+    }
+    if (connection.kind !== 'no-daemon') setConnection({ kind: 'no-daemon', home, since: Date.now() });
+    publish();
+    scheduleReconnect();
+  }
+
+  function busHandlers(isCurrent: () => boolean) {
+    return {
+      onLog(pmId: number, stream: Stream, data: string, at: number) {
+        if (!isCurrent()) return;
+        countBusBytes(pmId, stream, Buffer.byteLength(data));
+        receiveChunk(pmId, stream, data, at);
+      },
+      onProcessEvent() {
+        if (isCurrent()) throttledRefresh();
+      },
+      onKill() {
+        if (!isCurrent()) return;
+        killedDaemonPid = readDaemonPid(home);
+        lostDaemon();
+      },
+      onClose() {
+        if (isCurrent()) lostDaemon();
+      },
+    };
+  }
+
+  // ---- the list ----
+
+  function throttledRefresh(): void {
+    if (eventRefreshTimer || closed) return;
+    eventRefreshTimer = setTimeout(() => {
+      eventRefreshTimer = null;
+      void refresh();
+    }, options.eventRefreshThrottleMs);
+  }
+
+  async function refresh(): Promise<void> {
+    if (closed || !daemon) return;
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    const link = daemon;
+    try {
+      const list = await link.call<RawProcess[]>('getMonitorData', {}, options.rpcTimeoutMs);
+      if (link === daemon && !closed) applyList(Array.isArray(list) ? list : []);
+    } catch (error) {
+      if (link !== daemon || closed) return;
+      if (error instanceof DaemonGoneError || !(await pingDaemon(home, 500))) {
+        if (link === daemon) lostDaemon();
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      setConnection({ kind: 'load-failed', home, error: message, lastOkAt: refreshedAt });
+      publish();
+    } finally {
+      refreshing = false;
+      if (refreshAgain && !closed) {
+        refreshAgain = false;
+        void refresh();
+      }
+    }
+  }
+
+  function applyList(list: RawProcess[]): void {
+    const next = toServices(list);
+    const before = new Map(services.map((s) => [s.pmId, s]));
+    const after = new Map(next.map((s) => [s.pmId, s]));
+    let setChanged = before.size !== after.size;
+    for (const [pmId, old] of before) {
+      const now = after.get(pmId);
+      if (!now || now.name !== old.name) {
+        setChanged = true;
+        forgetService(pmId); // deleted (pm2 sends no event for it), or its id now names another app
+      }
+    }
+    for (const pmId of after.keys()) if (!before.has(pmId)) setChanged = true;
+    for (const [pmId, check] of portChecks) if (after.get(pmId)?.port !== check.port) portChecks.delete(pmId);
+    settlePendingBytes(next);
+
+    const json = JSON.stringify(next);
+    const wasConnected = connection.kind === 'connected';
+    services = next;
+    refreshedAt = Date.now();
+    if (!wasConnected) setConnection({ kind: 'connected', home, since: Date.now() });
+    if (json !== servicesJson || !wasConnected || setChanged) {
+      servicesJson = json;
+      publish();
+    }
+    if (setChanged) {
+      void diagnose();
+      probeSoon();
+    }
+    for (const pmId of historyWanted) if (after.has(pmId)) void loadHistory(pmId);
+  }
+
+  // ---- logs ----
+
+  function bufferOf(pmId: number): LogBuffer {
+    let buffer = buffers.get(pmId);
+    if (!buffer) {
+      buffer = new LogBuffer(options.logLinesPerService);
+      buffers.set(pmId, buffer);
+    }
+    return buffer;
+  }
+
+  function appendLine(pmId: number, stream: Stream, raw: string, at: number): void {
+    // pm2's date prefix (log_date_format / --time) is in the text; `at` already says when, so drop it.
+    const { text } = parseLogDate(raw);
+    bufferOf(pmId).push({ seq: nextSeq++, at, stream, text, history: false });
+  }
+
+  function receiveChunk(pmId: number, stream: Stream, data: string, at: number): void {
+    const source = `${pmId}:${stream}`;
+    for (const line of splitter.push(source, data)) appendLine(pmId, stream, line, at);
+    const timer = partialTimers.get(source);
+    if (timer) clearTimeout(timer);
+    partialTimers.delete(source);
+    if (splitter.hasDangling(source)) {
+      partialTimers.set(
+        source,
+        setTimeout(() => {
+          partialTimers.delete(source);
+          const rest = splitter.takeDangling(source);
+          if (rest !== null) {
+            appendLine(pmId, stream, rest, Date.now());
+            logsChanged();
+          }
+        }, options.partialLineFlushMs),
+      );
+    }
+    logsChanged();
+  }
+
+  function pathOf(service: Service | undefined, stream: Stream): string | null {
+    return (stream === 'out' ? service?.outLogPath : service?.errLogPath) ?? null;
+  }
+
+  function countBusBytes(pmId: number, stream: Stream, bytes: number): void {
+    const path = pathOf(services.find((s) => s.pmId === pmId), stream);
+    if (path) busBytesByPath.set(path, (busBytesByPath.get(path) ?? 0) + bytes);
+    else busBytesPending.set(`${pmId}:${stream}`, (busBytesPending.get(`${pmId}:${stream}`) ?? 0) + bytes);
+  }
+
+  function settlePendingBytes(list: readonly Service[]): void {
+    for (const [key, bytes] of busBytesPending) {
+      const [id, stream] = key.split(':') as [string, Stream];
+      const path = pathOf(list.find((s) => s.pmId === Number(id)), stream);
+      if (!path) continue;
+      busBytesByPath.set(path, (busBytesByPath.get(path) ?? 0) + bytes);
+      busBytesPending.delete(key);
+    }
+  }
+
+  function forgetService(pmId: number): void {
+    buffers.delete(pmId);
+    historyLoaded.delete(pmId);
+    splitter.forget(`${pmId}:`);
+    for (const stream of ['out', 'err'] as const) {
+      const key = `${pmId}:${stream}`;
+      busBytesPending.delete(key);
+      const timer = partialTimers.get(key);
+      if (timer) clearTimeout(timer);
+      partialTimers.delete(key);
+    }
+  }
+
+  function dropAllLogs(): void {
+    generation += 1;
+    buffers.clear();
+    historyLoaded.clear();
+    splitter.clear();
+    busBytesByPath.clear();
+    busBytesPending.clear();
+    for (const timer of partialTimers.values()) clearTimeout(timer);
+    partialTimers.clear();
+  }
+
+  async function loadHistory(pmId: number): Promise<void> {
+    const service = services.find((s) => s.pmId === pmId);
+    if (!service || historyLoaded.has(pmId) || options.historyLines <= 0) return;
+    historyLoaded.add(pmId);
+    const started = generation;
+    const live = bufferOf(pmId).toArray();
+    const source = async (path: string | null, stream: Stream) => ({
+      path,
+      liveStartEstimate: path ? (await fileSize(path)) - (busBytesByPath.get(path) ?? 0) : 0,
+      liveTexts: live.filter((l) => !l.history && l.stream === stream).slice(0, 3).map((l) => l.text),
+    });
+    const entries = await readHistory(
+      await source(service.outLogPath, 'out'),
+      await source(service.errLogPath, 'err'),
+      options.historyLines,
+    );
+    if (closed || generation !== started || !historyLoaded.has(pmId) || entries.length === 0) return;
+    historySeqFloor -= entries.length;
+    const base = historySeqFloor;
+    bufferOf(pmId).prepend(entries.map((e, i) => ({ seq: base + i, at: e.at, stream: e.stream, text: e.text, history: true })));
+    logsChanged();
+  }
+
+  // ---- probes and diagnostics ----
+
+  function probeSoon(): void {
+    if (probeSoonTimer || closed) return;
+    probeSoonTimer = setTimeout(() => {
+      probeSoonTimer = null;
+      void probeRound();
+    }, 50);
+  }
+
+  async function probeRound(): Promise<void> {
+    if (closed || probing || !services.some((s) => s.port !== null)) return;
+    probing = true;
+    try {
+      const results = await probeServices(services, home);
+      if (closed) return;
+      for (const [pmId, check] of results) {
+        const service = services.find((s) => s.pmId === pmId);
+        if (service && service.port === check.port) portChecks.set(pmId, check);
+      }
+      publish();
+    } catch {
+      // a probe round that fails leaves the last results in place
+    } finally {
+      probing = false;
+    }
+  }
+
+  async function diagnose(): Promise<void> {
+    const provider = options.diagnostics;
+    if (!provider || closed) return;
+    if (diagnosing) {
+      diagnoseAgain = true;
+      return;
+    }
+    diagnosing = true;
+    try {
+      const report = await provider.diagnose(snapshot.services, home);
+      if (closed) return;
+      serviceDiagnostics = report.services;
+      setupDiagnostics = report.setup;
+      publish();
+    } catch {
+      // the provider promised not to throw; if it does, the last findings stay
+    } finally {
+      diagnosing = false;
+      if (diagnoseAgain && !closed) {
+        diagnoseAgain = false;
+        void diagnose();
+      }
+    }
+  }
+
+  // ---- the Bridge ----
+
+  async function run(action: ServiceAction, pmId: number): Promise<ActionResult> {
+    const result = await runServiceAction(daemon, action, pmId, options.actionTimeoutMs);
+    void refresh();
+    return result;
+  }
+
+  void connectLoop();
+  void diagnose();
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    run,
+    showLogs(pmId) {
+      historyWanted.add(pmId);
+      void loadHistory(pmId);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const timer of [refreshTimer, probeTimer, diagnosticsTimer]) if (timer) clearInterval(timer);
+      for (const timer of [reconnectTimer, eventRefreshTimer, publishTimer, probeSoonTimer]) if (timer) clearTimeout(timer);
+      for (const timer of partialTimers.values()) clearTimeout(timer);
+      partialTimers.clear();
+      listeners.clear();
+      bus?.close();
+      daemon?.close();
+      bus = null;
+      daemon = null;
+    },
+  };
+}

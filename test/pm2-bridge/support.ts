@@ -1,0 +1,35 @@
+// Shared bits of the bridge integration tests: free ports, the sample apps, waiting on a bridge's snapshot.
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { waitFor } from '../helpers/pm2-home.js';
+import type { Bridge, Service, Snapshot } from '../../src/pm2-bridge/types.js';
+
+export const APPS = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'apps');
+
+/** A port nothing listens on right now (bound to 0, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function serviceNamed(snapshot: Snapshot, name: string): Service | undefined {
+  return snapshot.services.find((s) => s.name === name);
+}
+
+/** Waits until `check(snapshot)` is truthy, re-checking on each bridge notification (and on a slow poll). */
+export function waitForSnapshot<T>(bridge: Bridge, check: (s: Snapshot) => T, what: string, timeoutMs = 10_000) {
+  return waitFor(() => check(bridge.getSnapshot()), what, timeoutMs, 20);
+}
+
+/** The snapshot as text, logs included (a Map does not stringify by itself). */
+export function snapshotText(snapshot: Snapshot): string {
+  return JSON.stringify({ ...snapshot, logs: [...snapshot.logs.entries()] });
+}
