@@ -345,6 +345,17 @@ describe('2025-09-03 data sources', () => {
       });
       expect(answer.data_source_id).toBe(SEED.dataSource);
       expect(answer.results.length).toBeGreaterThanOrEqual(3);
+
+      const mark = fake.requests.length;
+      const chosen = await h.json<{ data_source_id: string; results: Json[] }>('notion_query_database', {
+        database_id: SEED.database,
+        data_source_id: SEED.dataSource,
+        filter: { property: 'Status', status: { equals: 'Doing' } },
+      });
+      expect(chosen.results.map((r) => r.title)).toEqual(['Build server']);
+      expect(fake.requests.slice(mark).map((r) => `${r.method} ${r.path}`)).toEqual([
+        `POST /data_sources/${SEED.dataSource}/query`,
+      ]);
     } finally {
       await h.close();
     }
