@@ -21,6 +21,7 @@ export class VirtualTerminal {
   private saved: { row: number; col: number; styleId: number } | null = null;
   private incomplete = '';
   private passthrough = '';
+  private readonly sgrCache = new Map<string, number>();
 
   constructor(
     rows: number,
@@ -58,8 +59,23 @@ export class VirtualTerminal {
     this.incomplete = '';
     const length = text.length;
     let i = 0;
+    const { chars, styles, cols } = this.grid;
     while (i < length) {
       const code = text.charCodeAt(i);
+      if (code >= 0x20 && code < 0x7f && !this.pendingWrap && cols > 0) {
+        // Fast path for printable ASCII over cells that hold no wide character.
+        const index = this.row * cols + this.col;
+        if (chars[index] !== WIDE_TAIL && chars[index + 1] !== WIDE_TAIL) {
+          chars[index] = text[i]!;
+          styles[index] = this.styleId;
+          if (++this.col >= cols) {
+            this.col = cols - 1;
+            this.pendingWrap = true;
+          }
+          i++;
+          continue;
+        }
+      }
       if (code === ESC) {
         const consumed = this.escape(text, i);
         if (consumed === 0) {
@@ -123,8 +139,11 @@ export class VirtualTerminal {
       this.col = 0;
       this.lineFeed();
     }
-    eraseCells(grid, this.row, this.col, this.col + width);
     const index = this.row * cols + this.col;
+    // Only when the write cuts into a wide character does a neighbour cell change too.
+    if (grid.chars[index] === WIDE_TAIL || grid.chars[index + width] === WIDE_TAIL || (width === 2 && grid.chars[index + 1] === WIDE_TAIL)) {
+      eraseCells(grid, this.row, this.col, this.col + width);
+    }
     grid.chars[index] = char;
     grid.styles[index] = this.styleId;
     if (width === 2) {
@@ -209,7 +228,13 @@ export class VirtualTerminal {
       return;
     }
     if (final === 'm') {
-      this.styleId = this.styles.intern(applySgr(this.styles.get(this.styleId), params));
+      const key = `${this.styleId}|${params}`;
+      let next = this.sgrCache.get(key);
+      if (next === undefined) {
+        next = this.styles.intern(applySgr(this.styles.get(this.styleId), params));
+        if (this.sgrCache.size < 10_000) this.sgrCache.set(key, next);
+      }
+      this.styleId = next;
       return;
     }
     const args = params.split(';');
