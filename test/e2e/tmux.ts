@@ -1,0 +1,60 @@
+// A private tmux server (its own socket, killed afterwards) holding one session: what a person at a terminal
+// sees (capture-pane) and types (send-keys).
+import { execFile, execFileSync } from 'node:child_process';
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface TmuxSessionOptions {
+  command: string;
+  cols: number;
+  rows: number;
+  env: Record<string, string | undefined>;
+  /** Environment names passed into the session. */
+  pass: string[];
+}
+
+export class TmuxSession {
+  readonly socket = `gakuco-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly name = 'monitor';
+
+  run(args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile('tmux', ['-u', '-L', this.socket, ...args], { timeout: 10_000 }, (error, stdout, stderr) => {
+        if (error) reject(new Error(`tmux ${args[0]}: ${String(stderr).trim() || error.message}`));
+        else resolve(String(stdout));
+      });
+    });
+  }
+
+  async start(options: TmuxSessionOptions): Promise<void> {
+    const env: string[] = [];
+    for (const key of options.pass) {
+      const value = options.env[key];
+      if (value !== undefined) env.push('-e', `${key}=${value}`);
+    }
+    await this.run([
+      '-f', '/dev/null', 'new-session', '-d', '-s', this.name,
+      '-x', String(options.cols), '-y', String(options.rows), ...env, options.command,
+      ';', 'set-option', '-g', 'remain-on-exit', 'on',
+    ]);
+  }
+
+  capture(): Promise<string> {
+    return this.run(['capture-pane', '-p', '-t', this.name]);
+  }
+
+  async keys(...keys: string[]): Promise<void> {
+    await this.run(['send-keys', '-t', this.name, ...keys]);
+  }
+
+  async kill(): Promise<void> {
+    await this.run(['kill-server']).catch(() => undefined);
+  }
+}
