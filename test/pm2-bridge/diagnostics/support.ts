@@ -1,4 +1,5 @@
 // Shared bits of the diagnostics integration tests: the fixture apps, free ports, one diagnosed snapshot.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,4 +67,13 @@ export function codesOf(snapshot: Snapshot, name: string): string[] {
 
 export function finding(snapshot: Snapshot, name: string, code: string): Diagnostic | undefined {
   return service(snapshot, name).diagnostics.find((d) => d.code === code);
+}
+
+/** Starts one app from a JSON ecosystem file (for options the CLI has no flag for, such as min_uptime). */
+export async function startFromEcosystem(home: PrivatePm2Home, app: Record<string, unknown>): Promise<void> {
+  const file = join(home.home, `${String(app.name)}.config.json`);
+  const script = String(app.script);
+  writeFileSync(file, JSON.stringify({ apps: [{ ...app, script: script.startsWith('/') ? script : join(FIXTURES, script) }] }));
+  const result = await home.pm2(['start', file]);
+  if (result.code !== 0) throw new Error(`pm2 start ${file} failed: ${result.stdout}\n${result.stderr}`);
 }
