@@ -5,7 +5,7 @@ import type { NotionConfig } from './config.js';
 import { serverMetrics } from '../shared/metrics.js';
 import { makeUpstreamLogger, stderrSink, type LogSink } from './upstream-log.js';
 
-type ClientFetch = NonNullable<ConstructorParameters<typeof Client>[0]>['fetch'] & {};
+type ClientFetch = NonNullable<NonNullable<ConstructorParameters<typeof Client>[0]>['fetch']>;
 
 /**
  * Global fetch with an abort after timeoutMs (the client's own timeout only stops waiting; the stalled

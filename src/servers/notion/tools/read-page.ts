@@ -30,30 +30,39 @@ export const readPageInput = {
 
 const SEPARATE_PAGES = new Set(['child_page', 'child_database']);
 
+/** Sibling blocks whose children are fetched at the same time (Notion allows about 3 requests a second). */
+const PARALLEL_FETCHES = 3;
+
+async function fetchChildren(api: NotionApi, block: BlockNode, budget: { left: number }): Promise<void> {
+  const children: BlockNode[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.listChildren(block.id!, cursor, 100);
+    children.push(...(page.results as BlockNode[]));
+    budget.left -= page.results.length;
+    cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
+  } while (cursor && budget.left > 0);
+  block.children = children;
+  if (cursor) block.children_omitted = true;
+}
+
 async function attachChildren(
   api: NotionApi,
   blocks: BlockNode[],
   depthLeft: number,
   budget: { left: number },
 ): Promise<void> {
-  for (const block of blocks) {
-    if (!block.has_children || SEPARATE_PAGES.has(block.type ?? '') || !block.id) continue;
+  const parents = blocks.filter((b) => b.has_children && b.id && !SEPARATE_PAGES.has(b.type ?? ''));
+  for (let i = 0; i < parents.length; i += PARALLEL_FETCHES) {
+    const batch = parents.slice(i, i + PARALLEL_FETCHES);
     if (depthLeft <= 0 || budget.left <= 0) {
-      block.children_omitted = true;
+      for (const block of batch) block.children_omitted = true;
       continue;
     }
-    const children: BlockNode[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await api.listChildren(block.id, cursor, 100);
-      children.push(...(page.results as BlockNode[]));
-      budget.left -= page.results.length;
-      cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
-    } while (cursor && budget.left > 0);
-    block.children = children;
-    if (cursor) block.children_omitted = true;
-    await attachChildren(api, children, depthLeft - 1, budget);
+    await Promise.all(batch.map((block) => fetchChildren(api, block, budget)));
   }
+  const next = parents.flatMap((b) => b.children ?? []);
+  if (next.length > 0) await attachChildren(api, next, depthLeft - 1, budget);
 }
 
 export function registerReadPageTool(server: McpServer, ctx: ToolContext): void {

@@ -1,0 +1,44 @@
+import { Box, Text } from 'ink';
+import { useContext } from 'react';
+import type { ConnectionState } from '../../pm2-bridge/types.js';
+import { DisplayContext } from '../display/display-context.js';
+import { cellWidth } from '../format/cell-width.js';
+import { formatClockTime } from '../format/clock-time.js';
+import type { Tone } from '../format/tone.js';
+import { truncateCells } from '../format/truncate-cells.js';
+import { Toned } from './Toned.js';
+
+export interface HeaderBarProps {
+  connection: ConnectionState;
+  serviceCount: number;
+  width: number;
+  now: number;
+}
+
+/** Row one: the name, where PM2 stands (mark + words), read-only, the time. */
+export function HeaderBar({ connection, serviceCount, width, now }: HeaderBarProps) {
+  const { messages, glyphs, readOnly } = useContext(DisplayContext);
+  const c = messages.connection;
+  const states: Record<ConnectionState['kind'], { mark: string; text: string; tone: Tone }> = {
+    connecting: { mark: glyphs.pending, text: c.connecting(connection.home), tone: 'yellow' },
+    connected: { mark: glyphs.online, text: c.connected(connection.home), tone: 'green' },
+    'no-daemon': { mark: glyphs.errored, text: c.noDaemon(connection.home), tone: 'red' },
+    'load-failed': { mark: '!', text: c.loadFailed(connection.kind === 'load-failed' ? connection.error : ''), tone: 'red' },
+  };
+  const state = states[connection.kind];
+  const right = `${readOnly ? `[${messages.readOnlyBadge}] ` : ''}${formatClockTime(now)}`;
+  const left = `gakuco-monit (${serviceCount}) `;
+  const room = Math.max(0, width - cellWidth(left) - cellWidth(right) - 1);
+  const middle = truncateCells(`${state.mark} ${state.text}`, room, glyphs.ellipsis);
+  const gap = ' '.repeat(Math.max(0, room - cellWidth(middle) + 1));
+  return (
+    <Box height={1} width={width}>
+      <Text wrap="truncate-end">
+        <Toned bold>{left}</Toned>
+        <Toned tone={state.tone}>{middle}</Toned>
+        {gap}
+        {right}
+      </Text>
+    </Box>
+  );
+}

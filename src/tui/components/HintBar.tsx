@@ -1,0 +1,21 @@
+import { Text } from 'ink';
+import { useContext } from 'react';
+import { DisplayContext } from '../display/display-context.js';
+import { cellWidth } from '../format/cell-width.js';
+import { hintEntries } from '../keys/hint-entries.js';
+
+export interface HintBarProps {
+  width: number;
+}
+
+/** The last row: the main keys, from the keymap; entries that do not fit are left off whole. */
+export function HintBar({ width }: HintBarProps) {
+  const { lang, glyphs, readOnly } = useContext(DisplayContext);
+  let text = '';
+  for (const entry of hintEntries(lang, glyphs, readOnly)) {
+    const next = text === '' ? entry : `${text}  ${entry}`;
+    if (cellWidth(next) > width) break;
+    text = next;
+  }
+  return <Text wrap="truncate-end">{text}</Text>;
+}

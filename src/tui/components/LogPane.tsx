@@ -1,0 +1,52 @@
+import { Box, Text } from 'ink';
+import { Fragment, useContext } from 'react';
+import type { LogLine } from '../../pm2-bridge/types.js';
+import { DisplayContext } from '../display/display-context.js';
+import { logLineText } from '../logs/log-line-text.js';
+import { TitleRule } from './TitleRule.js';
+import { Toned } from './Toned.js';
+
+export interface LogPaneProps {
+  name: string | null;
+  lines: readonly LogLine[];
+  following: boolean;
+  newerHidden: number;
+  width: number;
+  /** Rows, the title included. */
+  height: number;
+  focused: boolean;
+}
+
+/**
+ * The selected service's log: newest at the bottom, stderr lines red and marked `!`. The body is one <Text>
+ * (nested spans only) so a busy log costs Ink one text node, not one box per line.
+ */
+export function LogPane({ name, lines, following, newerHidden, width, height, focused }: LogPaneProps) {
+  const { messages, glyphs } = useContext(DisplayContext);
+  const m = messages.logs;
+  const note = following ? m.following : `${m.paused}${newerHidden > 0 ? ` +${newerHidden}` : ''}`;
+  const room = Math.max(0, height - 1);
+  return (
+    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+      <TitleRule title={name === null ? m.titleNone : m.title(name)} note={note} width={width} active={focused} />
+      {room > 0 ? (
+        <Box height={room} width={width} overflow="hidden">
+          <Text wrap="truncate-end">
+            {lines.length === 0
+              ? m.empty
+              : lines.slice(-room).map((line, index) => (
+                  <Fragment key={line.seq}>
+                    {index > 0 ? '\n' : ''}
+                    {line.stream === 'err' ? (
+                      <Toned tone="red">{logLineText(line, width, glyphs.ellipsis)}</Toned>
+                    ) : (
+                      logLineText(line, width, glyphs.ellipsis)
+                    )}
+                  </Fragment>
+                ))}
+          </Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,98 @@
+import type { FormattedDiagnostic } from '../../i18n/diagnostics.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Diagnostic, Service } from '../../pm2-bridge/types.js';
+import { formatBytes } from '../format/bytes.js';
+import type { Glyphs } from '../format/glyphs.js';
+import { formatMilliseconds } from '../format/milliseconds.js';
+import type { Tone } from '../format/tone.js';
+
+export interface DetailLine {
+  label: string | null;
+  text: string;
+  tone: Tone | null;
+}
+
+export interface DetailContext {
+  messages: Messages;
+  glyphs: Glyphs;
+  describeDiagnostic: (diagnostic: Diagnostic) => FormattedDiagnostic;
+}
+
+const severityTone = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
+
+function portLines(service: Service, m: Messages['detail']): DetailLine[] {
+  if (service.port === null) return [{ label: m.port, text: m.portNone, tone: null }];
+  const check = service.portCheck;
+  if (check === null || check.listening === null) return [{ label: m.port, text: `${service.port} ${m.checking}`, tone: null }];
+  const parts = [String(service.port)];
+  parts.push(check.listening ? `${m.listening} ${formatMilliseconds(check.connectMs ?? 0)}` : m.notListening);
+  if (check.health === 'ok') parts.push(`${m.health} OK ${formatMilliseconds(check.healthMs ?? 0)}`);
+  if (check.health === 'failed') parts.push(`${m.health} NG ${check.healthDetail ?? ''}`.trimEnd());
+  if (check.health === 'none' && check.listening) parts.push(m.healthNone);
+  const tone: Tone | null = check.conflict !== null || check.health === 'failed' || (!check.listening && service.status === 'online') ? 'red' : null;
+  const lines: DetailLine[] = [{ label: m.port, text: parts.join('  '), tone }];
+  if (check.conflict !== null) lines.push({ label: null, text: m.conflict(check.conflict.pid, check.conflict.command), tone: 'red' });
+  if (check.upstreamConfigured !== null) {
+    lines.push({
+      label: null,
+      text: check.upstreamConfigured ? m.upstreamConfigured : m.upstreamMissing,
+      tone: check.upstreamConfigured ? null : 'yellow',
+    });
+  }
+  return lines;
+}
+
+function diagnosticLines(diagnostics: readonly Diagnostic[], context: DetailContext): DetailLine[] {
+  const m = context.messages.detail;
+  return diagnostics.flatMap((diagnostic) => {
+    const described = context.describeDiagnostic(diagnostic);
+    const tone = severityTone[diagnostic.severity];
+    const lines: DetailLine[] = [{ label: context.messages.table.diagnosticsMark, text: described.text, tone }];
+    for (const detail of described.details.slice(-3)) lines.push({ label: null, text: `  ${detail}`, tone: null });
+    if (described.fix !== null) lines.push({ label: null, text: `  ${m.fix}: ${described.fix}`, tone: null });
+    return lines;
+  });
+}
+
+/**
+ * What the detail pane says about one service, most useful first (the pane shows as many lines as fit): what
+ * runs, how it restarts, memory, the port check, the findings with their fixes, metrics, log paths, env.
+ */
+export function detailLines(service: Service, setupDiagnostics: readonly Diagnostic[], context: DetailContext): DetailLine[] {
+  const m = context.messages.detail;
+  const lines: DetailLine[] = [];
+  lines.push({ label: m.script, text: `${service.script}  (${m.cwd}: ${service.cwd})`, tone: null });
+  const mode = [`${m.execMode}: ${context.messages.execMode[service.execMode]}`, `${m.instances}: ${service.instances}`];
+  if (service.instanceId !== null) mode.push(m.instance(service.instanceId));
+  mode.push(`${m.nodeVersion}: ${service.nodeVersion ?? '-'}`);
+  lines.push({ label: null, text: mode.join('  '), tone: null });
+  lines.push({
+    label: m.restarts,
+    text: `${service.restarts}  ${m.unstableRestarts}: ${service.unstableRestarts}  ${m.exitCode}: ${service.exitCode ?? '-'}`,
+    tone: service.unstableRestarts > 0 ? 'red' : null,
+  });
+  const limit = service.maxMemoryRestart;
+  const share = limit !== null && limit > 0 ? ` (${Math.round((service.memory / limit) * 100)}%)` : '';
+  lines.push({
+    label: m.memory,
+    text: `${formatBytes(service.memory)} / ${m.maxMemory} ${limit === null ? m.notSet : formatBytes(limit)}${share}`,
+    tone: limit !== null && service.memory > limit * 0.8 ? 'yellow' : null,
+  });
+  lines.push(...portLines(service, m));
+  const findings = diagnosticLines([...service.diagnostics, ...setupDiagnostics], context);
+  lines.push({ label: m.diagnostics, text: findings.length === 0 ? m.noDiagnostics : '', tone: null });
+  lines.push(...findings);
+  if (service.metrics.length > 0) {
+    lines.push({
+      label: m.metrics,
+      text: service.metrics.map((metric) => `${metric.name} ${metric.value}${metric.unit === null ? '' : ` ${metric.unit}`}`).join('  '),
+      tone: null,
+    });
+  }
+  lines.push({ label: m.outLog, text: service.outLogPath ?? '-', tone: null });
+  lines.push({ label: m.errLog, text: service.errLogPath ?? '-', tone: null });
+  for (const entry of service.env) {
+    lines.push({ label: m.env, text: `${entry.key}=${entry.value}`, tone: entry.masked ? 'gray' : null });
+  }
+  return lines;
+}

@@ -1,0 +1,45 @@
+/**
+ * Every non-letter symbol the monitor draws. The unicode set uses East-Asian *ambiguous* characters (one cell in
+ * most terminals, two where "ambiguous = wide"); `--ascii` swaps in plain ASCII so such terminals stay aligned.
+ */
+export interface Glyphs {
+  ellipsis: string;
+  rule: string;
+  selected: string;
+  online: string;
+  stopped: string;
+  errored: string;
+  pending: string;
+  other: string;
+  up: string;
+  down: string;
+  separator: string;
+}
+
+export const unicodeGlyphs: Glyphs = {
+  ellipsis: '…',
+  rule: '─',
+  selected: '▶',
+  online: '●',
+  stopped: '○',
+  errored: '✖',
+  pending: '◌',
+  other: '·',
+  up: '↑',
+  down: '↓',
+  separator: '│',
+};
+
+export const asciiGlyphs: Glyphs = {
+  ellipsis: '...',
+  rule: '-',
+  selected: '>',
+  online: '+',
+  stopped: '-',
+  errored: 'x',
+  pending: '~',
+  other: '.',
+  up: 'Up',
+  down: 'Dn',
+  separator: '|',
+};

@@ -1,0 +1,17 @@
+import type { Key } from 'ink';
+
+/** Names one keypress from Ink's useInput as the keymap writes keys. */
+export function keyName(input: string, key: Key): string {
+  if (key.ctrl && input === 'c') return 'ctrl+c';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.pageUp) return 'pageUp';
+  if (key.pageDown) return 'pageDown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.tab) return 'tab';
+  if (key.return) return 'return';
+  if (key.escape) return 'escape';
+  if (key.backspace || key.delete) return 'backspace';
+  return input;
+}

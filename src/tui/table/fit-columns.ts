@@ -1,0 +1,56 @@
+import type { Messages } from '../../i18n/messages.js';
+import { cellWidth } from '../format/cell-width.js';
+import type { Align } from '../format/pad-cells.js';
+import { columnOrder, dropOrder, type ColumnId } from './column-id.js';
+
+export interface TableColumn {
+  id: ColumnId;
+  header: string;
+  width: number;
+  align: Align;
+}
+
+/** Cells before the first column: the selection mark and the diagnostics mark. */
+export const ROW_PREFIX_WIDTH = 2;
+const GAP = 1;
+const NAME_MIN = 10;
+
+const contentWidth: Record<Exclude<ColumnId, 'name' | 'status'>, number> = {
+  pid: 7,
+  cpu: 5,
+  memory: 6,
+  restarts: 4,
+  uptime: 4,
+  port: 5,
+  health: 9,
+};
+
+/**
+ * Chooses the columns and their widths (in cells) for a table `totalWidth` cells wide: every column that fits,
+ * dropping the least useful first. The name column takes what is left, up to the longest name.
+ */
+export function fitColumns(totalWidth: number, messages: Messages, longestName: number): TableColumn[] {
+  const statusWidth = 2 + Math.max(...Object.values(messages.status).map(cellWidth));
+  const fixed = new Map<ColumnId, number>();
+  for (const id of columnOrder) {
+    if (id === 'name') continue;
+    const content = id === 'status' ? statusWidth : contentWidth[id];
+    fixed.set(id, Math.max(content, cellWidth(messages.columns[id])));
+  }
+  // Every column, the name's included, has a one-cell gap before it.
+  const used = () => [...fixed.values()].reduce((sum, w) => sum + w + GAP, ROW_PREFIX_WIDTH + GAP);
+  for (const id of dropOrder) {
+    if (used() + NAME_MIN <= totalWidth) break;
+    fixed.delete(id);
+  }
+  const nameWanted = Math.max(NAME_MIN, longestName, cellWidth(messages.columns.name));
+  const nameWidth = Math.max(NAME_MIN, Math.min(nameWanted, totalWidth - used()));
+  return columnOrder
+    .filter((id) => id === 'name' || fixed.has(id))
+    .map((id) => ({
+      id,
+      header: messages.columns[id],
+      width: id === 'name' ? nameWidth : fixed.get(id)!,
+      align: id === 'name' || id === 'status' || id === 'health' ? 'left' : 'right',
+    }));
+}

@@ -1,0 +1,34 @@
+import type { Messages } from '../../i18n/messages.js';
+import type { Service } from '../../pm2-bridge/types.js';
+import { cellWidth } from '../format/cell-width.js';
+import type { Glyphs } from '../format/glyphs.js';
+import { padCells } from '../format/pad-cells.js';
+import { displayName } from './display-name.js';
+import { fitColumns } from './fit-columns.js';
+import { serviceCells } from './service-cells.js';
+
+export interface TableTextOptions {
+  width: number;
+  messages: Messages;
+  glyphs: Glyphs;
+  now: number;
+}
+
+/** The service table as plain lines (no colour), for `--once`: the same columns and widths as the TUI. */
+export function tableText(services: readonly Service[], options: TableTextOptions): string[] {
+  const longest = Math.max(0, ...services.map((service) => cellWidth(displayName(service))));
+  const columns = fitColumns(options.width, options.messages, longest);
+  const line = (cells: string[]) => cells.join(' ').trimEnd();
+  const header = line(['  ' + padCells(columns[0]!.header, columns[0]!.width), ...columns.slice(1).map((c) => padCells(c.header, c.width, c.align))]);
+  const rows = services.map((service) => {
+    const cells = serviceCells(service, options);
+    const mark = service.diagnostics.length > 0 ? options.messages.table.diagnosticsMark : ' ';
+    return line(
+      columns.map((column, index) => {
+        const text = padCells(cells[column.id].text, column.width, column.align, options.glyphs.ellipsis);
+        return index === 0 ? ` ${mark}${text}` : text;
+      }),
+    );
+  });
+  return [header, ...rows];
+}
