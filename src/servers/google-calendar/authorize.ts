@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { runAuthorizeFlow } from './authorize-flow.js';
 import { DEFAULT_TOKEN_FILE } from './config.js';
+import { silenceGoogleClientLogging } from './quiet-google-logging.js';
 
-delete process.env.GOOGLE_SDK_NODE_LOGGING;
+silenceGoogleClientLogging();
 
 interface ClientFile {
   installed?: { client_id?: string; client_secret?: string };
