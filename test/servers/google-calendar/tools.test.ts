@@ -162,6 +162,13 @@ describe('list_events', () => {
     );
     expect(fake.requestsTo('events.list')).toHaveLength(0);
   });
+
+  it('refuses a cursor from a listing of other calendars', async () => {
+    const first = await callJson<{ nextPageToken: string }>(h.client, 'list_events', { calendarIds: ['primary'], maxResults: 1 });
+    expect(await callError(h.client, 'list_events', { calendarIds: [TEAM], pageToken: first.nextPageToken })).toMatch(
+      /same calendarIds/,
+    );
+  });
 });
 
 describe('get_event', () => {

@@ -73,6 +73,9 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
         }
         // On a follow-up page only the calendars that still have pages are read.
         const calendarIds = cursors ? args.calendarIds.filter((id) => cursors[id]) : args.calendarIds;
+        if (calendarIds.length === 0) {
+          throw new ToolInputError('pageToken belongs to a listing of other calendars: call again with the same calendarIds as before');
+        }
 
         const pages = await Promise.all(
           calendarIds.map(async (calendarId): Promise<CalendarPage> => {

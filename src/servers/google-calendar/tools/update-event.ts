@@ -40,7 +40,7 @@ export function registerUpdateEventTool(server: McpServer, ctx: ToolContext): vo
     {
       title: 'Update event',
       description:
-        'Changes the given fields of an event and leaves the others as they are. For a recurring event, scope "this" changes only the occurrence whose id you pass, scope "all" changes the whole series (an occurrence id is enough; the series is found from it). Returns the updated event.',
+        'Changes the given fields of an event and leaves the others as they are. For a recurring event, scope "this" changes only the occurrence whose id you pass, scope "all" changes the whole series (an occurrence id is enough; the series is found from it; a new start/end then applies to the series\' first occurrence). Returns the updated event.',
       inputSchema: updateEventInput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
