@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretName, maskEnv, MASK, scrubSecrets } from '../../src/pm2-bridge/redact.js';
+
+describe('secret masking', () => {
+  it.each([
+    'NOTION_TOKEN', 'MCP_API_KEY', 'GOOGLE_CLIENT_SECRET', 'DB_PASSWORD', 'GOOGLE_APPLICATION_CREDENTIALS',
+    'AUTH_HEADER', 'PRIVATE_KEY_PEM', 'SESSION_COOKIE', 'api_key', 'DB_PASS', 'MYSQL_PWD', 'SENTRY_DSN', 'SSH_AUTH_SOCK',
+  ])('treats %s as secret', (name) => {
+    expect(isSecretName(name)).toBe(true);
+  });
+
+  it.each(['PORT', 'NODE_ENV', 'PATH', 'HOME', 'PWD', 'OLDPWD', 'LANG', 'PM2_HOME', 'PASSENGER_APP_ENV', 'NOTION_DATABASE_ID'])(
+    'shows %s',
+    (name) => {
+      expect(isSecretName(name)).toBe(false);
+    },
+  );
+
+  it('masks secret values, keeps the rest, sorted by name', () => {
+    expect(
+      maskEnv({ PORT: '3001', NOTION_TOKEN: 'ntn_abcdef', EMPTY_TOKEN: '', NESTED: { a: 1 }, DATABASE_URL: 'postgres://u:hunter2@h/db' }),
+    ).toEqual([
+      { key: 'DATABASE_URL', value: MASK, masked: true },
+      { key: 'EMPTY_TOKEN', value: '', masked: false },
+      { key: 'NESTED', value: '{"a":1}', masked: false },
+      { key: 'NOTION_TOKEN', value: MASK, masked: true },
+      { key: 'PORT', value: '3001', masked: false },
+    ]);
+    expect(maskEnv(undefined)).toEqual([]);
+  });
+
+  it('scrubs secret values out of a text', () => {
+    expect(scrubSecrets('failed with ntn_abcdef at 3001', { NOTION_TOKEN: 'ntn_abcdef', PORT: '3001' })).toBe(
+      `failed with ${MASK} at 3001`,
+    );
+  });
+});
