@@ -11,16 +11,21 @@ export interface DoctorArgs {
 
 export type ParsedDoctorArgs = { ok: true; args: DoctorArgs } | { ok: false; bad: string; args: DoctorArgs };
 
+/** Reads every argument, so a valid --lang still applies to the message about an invalid one. */
 export function parseDoctorArgs(argv: readonly string[]): ParsedDoctorArgs {
   const args: DoctorArgs = { lang: undefined, json: false, ascii: false, pm2Home: undefined, help: false };
+  let bad: string | null = null;
+  const reject = (what: string): void => {
+    bad ??= what;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
       case 'doctor':
-        if (i === 0) break; // `gakuco-monit doctor ...` may pass its own name along
-        return { ok: false, bad: arg, args };
+        if (i !== 0) reject(arg); // `gakuco-monit doctor ...` may pass its own name along
+        break;
       case '--json':
         args.json = true;
         break;
@@ -36,19 +41,19 @@ export function parseDoctorArgs(argv: readonly string[]): ParsedDoctorArgs {
         break;
       case '--lang': {
         const lang = value();
-        if (lang !== 'ja' && lang !== 'en') return { ok: false, bad: `${flag} ${lang ?? ''}`.trim(), args };
-        args.lang = lang;
+        if (lang === 'ja' || lang === 'en') args.lang = lang;
+        else reject(`${flag} ${lang ?? ''}`.trim());
         break;
       }
       case '--pm2-home': {
         const home = value();
-        if (!home) return { ok: false, bad: flag, args };
-        args.pm2Home = resolve(home);
+        if (home) args.pm2Home = resolve(home);
+        else reject(flag);
         break;
       }
       default:
-        return { ok: false, bad: arg, args };
+        reject(arg);
     }
   }
-  return { ok: true, args };
+  return bad === null ? { ok: true, args } : { ok: false, bad, args };
 }

@@ -17,11 +17,16 @@ export interface DoctorMessages {
   badArgument: (arg: string) => string;
 }
 
-const USAGE_OPTIONS = `  --lang ja|en       language (default: ja, or en when LANG is not Japanese)
+const USAGE_OPTIONS_JA = `  --lang ja|en       表示言語（既定: ja。LANG が日本語以外なら en）
+  --json             機械向けの JSON で出力
+  --ascii            ✔ ✘ ! の代わりに ASCII の印 [ok] [x] [!]
+  --pm2-home <dir>   調べる PM2_HOME（既定: $PM2_HOME か ~/.pm2）
+  -h, --help         この説明`;
+const USAGE_OPTIONS_EN = `  --lang ja|en       language (default: ja, or en when LANG is not Japanese)
   --json             machine-readable output
   --ascii            ASCII marks ([ok] [x] [!]) instead of ✔ ✘ !
   --pm2-home <dir>   PM2 home to check (default: $PM2_HOME or ~/.pm2)
-  -h, --help`;
+  -h, --help         this help`;
 
 export const DOCTOR_MESSAGES: Record<Lang, DoctorMessages> = {
   ja: {
@@ -39,7 +44,7 @@ export const DOCTOR_MESSAGES: Record<Lang, DoctorMessages> = {
     listFailed: (error) => `プロセス一覧を読めませんでした: ${error}`,
     summary: (errors, warnings) => `結果: エラー ${errors} 件、警告 ${warnings} 件`,
     allGood: '結果: 問題はありません',
-    usage: `使い方: gakuco-monit doctor [options]\n  終了コード: 0 問題なし / 1 エラーあり / 2 警告のみ / 64 引数の誤り\n${USAGE_OPTIONS}`,
+    usage: `使い方: gakuco-monit doctor [options]\n  終了コード: 0 問題なし / 1 エラーあり / 2 警告のみ / 64 引数の誤り\n${USAGE_OPTIONS_JA}`,
     badArgument: (arg) => `不明な引数です: ${arg}`,
   },
   en: {
@@ -57,7 +62,7 @@ export const DOCTOR_MESSAGES: Record<Lang, DoctorMessages> = {
     listFailed: (error) => `Could not read the process list: ${error}`,
     summary: (errors, warnings) => `Result: ${errors} error(s), ${warnings} warning(s)`,
     allGood: 'Result: all good',
-    usage: `Usage: gakuco-monit doctor [options]\n  Exit codes: 0 all good / 1 errors / 2 warnings only / 64 bad arguments\n${USAGE_OPTIONS}`,
+    usage: `Usage: gakuco-monit doctor [options]\n  Exit codes: 0 all good / 1 errors / 2 warnings only / 64 bad arguments\n${USAGE_OPTIONS_EN}`,
     badArgument: (arg) => `Unknown argument: ${arg}`,
   },
 };
