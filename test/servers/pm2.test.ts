@@ -1,7 +1,7 @@
 // The two built servers under a real PM2 daemon (private PM2_HOME), started exactly as operators do:
 // `pm2 start ecosystem.config.js --env test`. Needs dist/ (`npm test` builds first; built here when missing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { createPrivatePm2Home, isAlive, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
+import { createPrivatePm2Home, isAlive, PM2_BIN, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
 import { initializeBody, MCP_ACCEPT, rawRequest } from './shared/raw-http.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -44,6 +44,21 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** Ports, key and log dir for this test; no credentials, so both servers run "degraded". */
+function startEnv(): NodeJS.ProcessEnv {
+  return {
+    NOTION_MCP_PORT: String(ports.notion),
+    GCAL_MCP_PORT: String(ports.gcal),
+    MCP_API_KEY: apiKey,
+    MCP_LOG_DIR: logDir,
+    MCP_ENV_FILE: join(elsewhere, 'no-such.env'),
+    NOTION_TOKEN: '',
+    GOOGLE_CLIENT_ID: '',
+    GOOGLE_APPLICATION_CREDENTIALS: '',
+    GOOGLE_TOKEN_FILE: join(elsewhere, 'no-token.json'),
+  };
 }
 
 async function jlist(): Promise<Pm2Proc[]> {
@@ -89,20 +104,7 @@ afterAll(async () => {
 
 describe('under PM2', () => {
   it('`pm2 start ecosystem.config.js --env test` from another directory brings both online with /health', async () => {
-    const started = await home.pm2(['start', ecosystem, '--env', 'test'], {
-      cwd: elsewhere,
-      env: {
-        NOTION_MCP_PORT: String(ports.notion),
-        GCAL_MCP_PORT: String(ports.gcal),
-        MCP_API_KEY: apiKey,
-        MCP_LOG_DIR: logDir,
-        MCP_ENV_FILE: join(elsewhere, 'no-such.env'),
-        NOTION_TOKEN: '',
-        GOOGLE_CLIENT_ID: '',
-        GOOGLE_APPLICATION_CREDENTIALS: '',
-        GOOGLE_TOKEN_FILE: join(elsewhere, 'no-token.json'),
-      },
-    });
+    const started = await home.pm2(['start', ecosystem, '--env', 'test'], { cwd: elsewhere, env: startEnv() });
     expect(started.code, started.stderr).toBe(0);
     const list = await jlist();
     expect(list.map((p) => [p.name, p.pm2_env.status]).sort()).toEqual([
@@ -144,10 +146,10 @@ describe('under PM2', () => {
 
     const restarted = await home.pm2(['restart', 'notion-mcp']);
     expect(restarted.code, restarted.stderr).toBe(0);
-    const after = await waitFor(async () => {
-      const proc = (await jlist()).find((p) => p.name === 'notion-mcp');
-      return proc && proc.pm2_env.status === 'online' && proc.pid !== before.pid ? proc : null;
-    }, 'notion-mcp back online with a new pid');
+    // With wait_ready, `pm2 restart` returns once the new process has said it listens.
+    const after = (await jlist()).find((p) => p.name === 'notion-mcp')!;
+    expect(after.pm2_env.status).toBe('online');
+    expect(after.pid).not.toBe(before.pid);
     expect(after.pm2_env.restart_time).toBe(before.pm2_env.restart_time + 1);
     await waitFor(() => health(ports.notion), 'notion-mcp /health after restart');
 
@@ -184,5 +186,27 @@ describe('under PM2', () => {
       expect(out + readFileSync(join(logDir, `${name}-error.log`), 'utf8')).not.toContain(apiKey);
     }
     await Promise.all(clients.map((c) => c.close().catch(() => {})));
+  });
+
+  it('scripts/start-mcp-servers.sh --env test, run from another directory, replaces both, shows status, saves', async () => {
+    const script = join(root, 'scripts', 'start-mcp-servers.sh');
+    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        'bash',
+        [script, '--env', 'test'],
+        { cwd: elsewhere, env: { ...home.env, ...startEnv(), PM2_CLI: PM2_BIN }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/notion-mcp[\s\S]*google-calendar-mcp|google-calendar-mcp[\s\S]*notion-mcp/);
+    const list = await jlist();
+    expect(list.map((p) => [p.name, p.pm2_env.status]).sort()).toEqual([
+      ['google-calendar-mcp', 'online'],
+      ['notion-mcp', 'online'],
+    ]);
+    expect(existsSync(join(home.home, 'dump.pm2'))).toBe(true);
+    await waitFor(() => health(ports.notion), 'notion-mcp /health');
+    await waitFor(() => health(ports.gcal), 'google-calendar-mcp /health');
   });
 });
