@@ -22,13 +22,24 @@ const common = {
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 };
 
+// Ink imports react-devtools-core (not installed) from a module it loads only when DEV=true; bundled as ESM that
+// import would be hoisted and fail at start-up, so it resolves to an empty module instead.
+const noReactDevtools = {
+  name: 'no-react-devtools',
+  setup(b) {
+    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};' }));
+  },
+};
+
 const entries = [
   {
     in: 'src/cli.tsx',
     out: 'dist/cli.js',
     options: {
       // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
-      external: ['pm2', 'react-devtools-core'],
+      external: ['pm2'],
+      plugins: [noReactDevtools],
       define: { 'process.env.NODE_ENV': '"production"' },
       banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
     },
