@@ -62,6 +62,7 @@ export function createStore(options: StoreOptions): Bridge {
   const portChecks = new Map<number, PortCheck>();
   let serviceDiagnostics: ReadonlyMap<number, readonly Diagnostic[]> = new Map();
   let setupDiagnostics: readonly Diagnostic[] = [];
+  let diagnosticsJson = '';
 
   // Logs. `generation` changes whenever the buffers are dropped, so a history read that was in flight is discarded.
   const buffers = new Map<number, LogBuffer>();
@@ -129,8 +130,8 @@ export function createStore(options: StoreOptions): Bridge {
     }
   }
 
-  /** Log changes are coalesced: at most one notification per notifyIntervalMs. */
-  function logsChanged(): void {
+  /** Changes are coalesced: listeners hear at most once per notifyIntervalMs, however fast lines arrive. */
+  function changed(): void {
     if (publishTimer || closed) return;
     const wait = Math.max(0, lastPublishAt + options.notifyIntervalMs - Date.now());
     publishTimer = setTimeout(publish, wait);
@@ -152,7 +153,7 @@ export function createStore(options: StoreOptions): Bridge {
   function enterNoDaemon(): void {
     if (connection.kind !== 'no-daemon') {
       setConnection({ kind: 'no-daemon', home, since: Date.now() });
-      publish();
+      changed();
     }
   }
 
@@ -205,7 +206,7 @@ export function createStore(options: StoreOptions): Bridge {
       dropAllLogs();
     }
     if (connection.kind !== 'no-daemon') setConnection({ kind: 'no-daemon', home, since: Date.now() });
-    publish();
+    changed();
     scheduleReconnect();
   }
 
@@ -259,7 +260,7 @@ export function createStore(options: StoreOptions): Bridge {
       }
       const message = error instanceof Error ? error.message : String(error);
       setConnection({ kind: 'load-failed', home, error: message, lastOkAt: refreshedAt });
-      publish();
+      changed();
     } finally {
       refreshing = false;
       if (refreshAgain && !closed) {
@@ -292,7 +293,7 @@ export function createStore(options: StoreOptions): Bridge {
     if (!wasConnected) setConnection({ kind: 'connected', home, since: Date.now() });
     if (json !== servicesJson || !wasConnected || setChanged) {
       servicesJson = json;
-      publish();
+      changed();
     }
     if (setChanged) {
       void diagnose();
@@ -332,12 +333,12 @@ export function createStore(options: StoreOptions): Bridge {
           const rest = splitter.takeDangling(source);
           if (rest !== null) {
             appendLine(pmId, stream, rest, Date.now());
-            logsChanged();
+            changed();
           }
         }, options.partialLineFlushMs),
       );
     }
-    logsChanged();
+    changed();
   }
 
   function pathOf(service: Service | undefined, stream: Stream): string | null {
@@ -404,7 +405,7 @@ export function createStore(options: StoreOptions): Bridge {
     historySeqFloor -= entries.length;
     const base = historySeqFloor;
     bufferOf(pmId).prepend(entries.map((e, i) => ({ seq: base + i, at: e.at, stream: e.stream, text: e.text, history: true })));
-    logsChanged();
+    changed();
   }
 
   // ---- probes and diagnostics ----
@@ -427,7 +428,7 @@ export function createStore(options: StoreOptions): Bridge {
         const service = services.find((s) => s.pmId === pmId);
         if (service && service.port === check.port) portChecks.set(pmId, check);
       }
-      publish();
+      changed();
     } catch {
       // a probe round that fails leaves the last results in place
     } finally {
@@ -446,9 +447,12 @@ export function createStore(options: StoreOptions): Bridge {
     try {
       const report = await provider.diagnose(snapshot.services, home);
       if (closed) return;
+      const json = JSON.stringify([[...report.services], report.setup]);
+      if (json === diagnosticsJson) return;
+      diagnosticsJson = json;
       serviceDiagnostics = report.services;
       setupDiagnostics = report.setup;
-      publish();
+      changed();
     } catch {
       // the provider promised not to throw; if it does, the last findings stay
     } finally {

@@ -1,0 +1,80 @@
+// The store's cadences against a real daemon: a log flood is coalesced into few notifications with bounded
+// memory, and the diagnostics provider runs one pass at a time, again when the services change, merged in.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPrivatePm2Home, type PrivatePm2Home } from '../helpers/pm2-home.js';
+import { createBridge } from '../../src/pm2-bridge/index.js';
+import type { Bridge, Diagnostic, DiagnosticsProvider, DiagnosticsReport, Service } from '../../src/pm2-bridge/types.js';
+import { APPS, serviceNamed, waitForSnapshot } from './support.js';
+
+let pm2: PrivatePm2Home;
+let bridge: Bridge;
+
+/** A provider that takes a while, records how many passes overlap, and reports one finding per service. */
+class RecordingProvider implements DiagnosticsProvider {
+  calls: Array<readonly string[]> = [];
+  running = 0;
+  maxRunning = 0;
+  async diagnose(services: readonly Service[]): Promise<DiagnosticsReport> {
+    this.calls.push(services.map((s) => s.name));
+    this.running += 1;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    await new Promise((r) => setTimeout(r, 150));
+    this.running -= 1;
+    const finding = (name: string): Diagnostic => ({ code: 'test.seen', severity: 'info', params: { name }, fix: null });
+    return {
+      services: new Map(services.map((s) => [s.pmId, [finding(s.name)]])),
+      setup: [{ code: 'test.setup', severity: 'warning', params: { count: services.length }, fix: 'pm2 save' }],
+    };
+  }
+}
+const provider = new RecordingProvider();
+
+beforeAll(async () => {
+  pm2 = createPrivatePm2Home();
+  const result = await pm2.pm2(['start', `${APPS}/logger.cjs`, '--name', 'flood'], { env: { LOG_EVERY_MS: '1' } });
+  if (result.code !== 0) throw new Error(result.stderr);
+  bridge = createBridge({
+    pm2Home: pm2.home,
+    refreshIntervalMs: 200,
+    notifyIntervalMs: 100,
+    logLinesPerService: 300,
+    diagnostics: provider,
+    diagnosticsIntervalMs: 100,
+  });
+});
+
+afterAll(async () => {
+  await bridge?.close();
+  await pm2?.cleanup();
+});
+
+describe('store cadence', () => {
+  it('coalesces a log flood into at most one notification per interval, with bounded logs', async () => {
+    const flood = await waitForSnapshot(bridge, (s) => serviceNamed(s, 'flood'), 'flood listed');
+    await waitForSnapshot(bridge, (s) => (s.logs.get(flood.pmId)?.length ?? 0) > 0, 'first lines');
+    let notifications = 0;
+    const unsubscribe = bridge.subscribe(() => {
+      notifications += 1;
+    });
+    const firstSeq = bridge.getSnapshot().logs.get(flood.pmId)!.at(-1)!.seq;
+    await new Promise((r) => setTimeout(r, 2000));
+    unsubscribe();
+    const lines = bridge.getSnapshot().logs.get(flood.pmId)!;
+    const received = lines.at(-1)!.seq - firstSeq;
+    expect(received).toBeGreaterThan(500); // the flood really flowed (about 1000 lines/s)
+    expect(notifications).toBeLessThanOrEqual(2000 / 100 + 3);
+    expect(lines.length).toBeLessThanOrEqual(300);
+  });
+
+  it('runs diagnostics one at a time, after the set of services changes, and merges the findings', async () => {
+    await waitForSnapshot(bridge, (s) => serviceNamed(s, 'flood')?.diagnostics.length === 1, 'service findings merged');
+    expect(bridge.getSnapshot().diagnostics).toEqual([
+      { code: 'test.setup', severity: 'warning', params: { count: 1 }, fix: 'pm2 save' },
+    ]);
+    const result = await pm2.pm2(['start', `${APPS}/crasher.cjs`, '--name', 'crasher']);
+    expect(result.code).toBe(0);
+    await waitForSnapshot(bridge, () => provider.calls.some((names) => names.includes('crasher')), 'a pass that sees crasher', 3000);
+    await waitForSnapshot(bridge, (s) => serviceNamed(s, 'crasher')?.diagnostics[0]?.params.name === 'crasher', 'crasher findings');
+    expect(provider.maxRunning).toBe(1);
+  });
+});
