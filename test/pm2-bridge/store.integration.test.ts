@@ -13,6 +13,7 @@ const dbPassword = `pw-${randomBytes(8).toString('hex')}`;
 let pm2: PrivatePm2Home;
 let bridge: Bridge;
 let webPort: number;
+let clusterPort: number;
 let takenPort: number;
 let squatter: Server;
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   pm2 = createPrivatePm2Home();
   webPort = await freePort();
   takenPort = await freePort();
+  clusterPort = await freePort();
   // Reads and drops whatever arrives, so sockets end when the peer hangs up and close() can finish.
   squatter = createServer((socket) => socket.on('error', () => undefined).resume());
   await new Promise<void>((resolve) => squatter.listen(takenPort, '127.0.0.1', resolve));
@@ -36,6 +38,7 @@ beforeAll(async () => {
     DATABASE_URL: `postgres://app:${dbPassword}@db.example/app`,
   });
   await start([`${APPS}/logger.cjs`, '--name', 'logger'], { LOG_EVERY_MS: '20' });
+  await start([`${APPS}/http-server.cjs`, '--name', 'clustered', '-i', '2'], { PORT: String(clusterPort) });
   await start([`${APPS}/crasher.cjs`, '--name', 'crasher', '--restart-delay', '200']);
   await start([`${APPS}/http-server.cjs`, '--name', 'squatted', '--restart-delay', '500'], { PORT: String(takenPort) });
   // Some output before the bridge starts, so history has something to read back.
@@ -90,6 +93,15 @@ describe('bridge against a real PM2 daemon', () => {
     expect(squatted.command).toContain('node');
     const web = serviceNamed(bridge.getSnapshot(), 'web')!;
     expect(web.portCheck?.conflict).toBeNull();
+  });
+
+  it('shows cluster instances as such, their shared port healthy and not a conflict', async () => {
+    const instances = await waitForSnapshot(bridge, (s) => {
+      const list = s.services.filter((x) => x.name === 'clustered');
+      return list.length === 2 && list.every((x) => x.portCheck?.health === 'ok') ? list : null;
+    }, 'both cluster instances healthy');
+    expect(instances.map((i) => [i.execMode, i.instances, i.instanceId])).toEqual([['cluster', 2, 0], ['cluster', 2, 1]]);
+    for (const instance of instances) expect(instance.portCheck).toMatchObject({ port: clusterPort, listening: true, conflict: null });
   });
 
   it('delivers log lines in order, whole, and reads history on showLogs', async () => {
