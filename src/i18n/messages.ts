@@ -21,6 +21,8 @@ export interface Messages {
     noDaemon: (home: string) => string;
     /** How to start a daemon, with the commands. */
     noDaemonHint: string;
+    /** The monitor keeps looking for a daemon. */
+    waiting: string;
     loadFailed: (error: string) => string;
     lastOk: (time: string) => string;
     keepsLast: string;

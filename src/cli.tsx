@@ -1,0 +1,78 @@
+// gakuco-monit: the PM2 monitor (interactive), --once / --json for scripts and SSH without a terminal, and `doctor`.
+import { readFileSync } from 'node:fs';
+import { formatDiagnostic } from './i18n/diagnostics.js';
+import { messagesFor } from './i18n/messages-for.js';
+import { resolveLang } from './i18n/resolve-lang.js';
+import { canRunInteractive } from './cli/can-run-interactive.js';
+import { exitAfterFlush } from './cli/exit-after-flush.js';
+import { onceText } from './cli/once-text.js';
+import { parseCliArgs } from './cli/parse-cli-args.js';
+import { snapshotJson } from './cli/snapshot-json.js';
+import { makeDisplayOptions } from './tui/display/make-display-options.js';
+import { wantsAscii } from './tui/display/wants-ascii.js';
+import { wantsColor } from './tui/display/wants-color.js';
+
+const EXIT_USAGE = 64;
+const EXIT_NO_TTY = 2;
+
+async function main(): Promise<void> {
+  const parsed = parseCliArgs(process.argv.slice(2));
+  const lang = resolveLang(parsed.ok ? parsed.args.lang : undefined, process.env);
+  const messages = messagesFor(lang);
+  if (!parsed.ok) {
+    process.stderr.write(
+      `${parsed.value === undefined ? messages.cli.unknownOption(parsed.option) : messages.cli.badValue(parsed.option, parsed.value)}\n`,
+    );
+    return exitAfterFlush(EXIT_USAGE);
+  }
+  const args = parsed.args;
+  if (args.command === 'doctor') {
+    const { runDoctor } = await import('./doctor/index.js');
+    return exitAfterFlush(await runDoctor(args.rest));
+  }
+  if (args.help) {
+    process.stdout.write(`${messages.cli.usage}\n`);
+    return exitAfterFlush(0);
+  }
+  if (args.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return exitAfterFlush(0);
+  }
+  const display = makeDisplayOptions({
+    lang,
+    ascii: wantsAscii(args.ascii, process.env.TERM),
+    color: wantsColor(args.noColor, process.env),
+    readOnly: args.readOnly,
+  });
+
+  if (args.once || args.json) {
+    const { readSnapshotOnce } = await import('./pm2-bridge/index.js');
+    const { createDiagnosticsProvider, defaultPm2Home } = await import('./pm2-bridge/diagnostics/index.js');
+    try {
+      const snapshot = await readSnapshotOnce({
+        pm2Home: args.pm2Home,
+        diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
+      });
+      const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
+      process.stdout.write(
+        args.json
+          ? snapshotJson(snapshot)
+          : onceText(snapshot, { width, messages, glyphs: display.glyphs, now: Date.now(), describeDiagnostic: (d) => formatDiagnostic(d, lang) }),
+      );
+      return exitAfterFlush(0);
+    } catch (error) {
+      process.stderr.write(`${messages.cli.loadFailed(error instanceof Error ? error.message : String(error))}\n`);
+      return exitAfterFlush(1);
+    }
+  }
+
+  if (!canRunInteractive(process.stdin, process.stdout)) {
+    process.stderr.write(`${messages.cli.notTty}\n`);
+    return exitAfterFlush(EXIT_NO_TTY);
+  }
+  const { runMonitor } = await import('./cli/run-monitor.js');
+  runMonitor(args, display);
+}
+
+void main();

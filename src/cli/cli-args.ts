@@ -1,0 +1,18 @@
+/** The monitor's command line, parsed. */
+export interface CliArgs {
+  command: 'monitor' | 'doctor';
+  /** For `doctor`: its own arguments, passed on untouched. */
+  rest: string[];
+  lang: string | undefined;
+  once: boolean;
+  json: boolean;
+  intervalMs: number;
+  readOnly: boolean;
+  ascii: boolean;
+  noColor: boolean;
+  pm2Home: string | undefined;
+  help: boolean;
+  version: boolean;
+}
+
+export type CliArgsResult = { ok: true; args: CliArgs } | { ok: false; option: string; value?: string };

@@ -1,0 +1,39 @@
+import type { Messages } from '../i18n/messages.js';
+import type { Diagnostic, Snapshot } from '../pm2-bridge/types.js';
+import type { FormattedDiagnostic } from '../i18n/diagnostics.js';
+import type { Glyphs } from '../tui/format/glyphs.js';
+import { bannerLines } from '../tui/layout/banner-lines.js';
+import { displayName } from '../tui/table/display-name.js';
+import { tableText } from '../tui/table/table-text.js';
+
+export interface OnceTextOptions {
+  /** Terminal width in cells; Infinity (a pipe) keeps every column at full width. */
+  width: number;
+  messages: Messages;
+  glyphs: Glyphs;
+  now: number;
+  describeDiagnostic: (diagnostic: Diagnostic) => FormattedDiagnostic;
+}
+
+/** `--once`: the connection state, the table, then every finding with its fix; plain text, no colour. */
+export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
+  const { messages } = options;
+  const lines: string[] = [];
+  const banner = bannerLines(snapshot.connection, messages, false);
+  lines.push(...(banner.length > 0 ? banner : [messages.connection.connected(snapshot.connection.home)]));
+  lines.push('');
+  if (snapshot.services.length === 0) lines.push(messages.table.noServices);
+  else lines.push(...tableText(snapshot.services, options));
+  const finding = (prefix: string, diagnostic: Diagnostic) => {
+    const described = options.describeDiagnostic(diagnostic);
+    lines.push(`${messages.table.diagnosticsMark} ${prefix}${described.text}`);
+    if (described.fix !== null) lines.push(`    ${messages.detail.fix}: ${described.fix}`);
+  };
+  const findings = snapshot.services.filter((service) => service.diagnostics.length > 0);
+  if (findings.length > 0 || snapshot.diagnostics.length > 0) {
+    lines.push('', `${messages.detail.diagnostics}:`);
+    for (const service of findings) for (const d of service.diagnostics) finding(`${displayName(service)}: `, d);
+    for (const d of snapshot.diagnostics) finding('', d);
+  }
+  return `${lines.join('\n')}\n`;
+}

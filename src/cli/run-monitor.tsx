@@ -1,0 +1,41 @@
+import { render } from 'ink';
+import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
+import { createBridge } from '../pm2-bridge/index.js';
+import { TerminalApp } from '../tui/components/TerminalApp.js';
+import type { DisplayOptions } from '../tui/display/display-options.js';
+import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
+import type { CliArgs } from './cli-args.js';
+
+const CLOSE_GRACE_MS = 500;
+
+/**
+ * The interactive monitor. Ink renders into the cell-diff writer (frame exactly the terminal height, only changed
+ * cells sent), Ctrl-C and q are ours: unmount, give the terminal back, then exit explicitly, because after a dead
+ * daemon pm2's client leaves timers running and the process would never end by itself.
+ */
+export function runMonitor(args: CliArgs, display: DisplayOptions): void {
+  const shellPm2Home = defaultPm2Home(process.env);
+  const bridge = createBridge({
+    pm2Home: args.pm2Home,
+    refreshIntervalMs: args.intervalMs,
+    diagnostics: createDiagnosticsProvider({ shellPm2Home }),
+  });
+  const stdout = createCellDiffStdout(process.stdout);
+  let quitting = false;
+  const quit = () => {
+    if (quitting) return;
+    quitting = true;
+    instance.unmount();
+    stdout.restore();
+    const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
+    void Promise.race([bridge.close().catch(() => undefined), grace]).finally(() => process.exit(0));
+  };
+  const instance = render(<TerminalApp source={bridge} actions={bridge} display={display} spareRows={0} onQuit={quit} />, {
+    stdout,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 10,
+  });
+  process.once('SIGTERM', quit);
+  process.once('SIGHUP', quit);
+}
