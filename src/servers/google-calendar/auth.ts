@@ -1,14 +1,15 @@
 // The Google auth client for the configured credentials. Token requests get the same timeout as API calls, and
 // tests (or a proxy) can move the token endpoint with GOOGLE_OAUTH_TOKEN_URL.
-import { auth } from '@googleapis/calendar';
 import type { CalendarConfig } from './config.js';
+import type { GoogleCalendarModule } from './google-module.js';
 
 export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar'];
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 
-export type CalendarAuthClient = InstanceType<typeof auth.OAuth2> | InstanceType<typeof auth.JWT>;
+type Auth = GoogleCalendarModule['auth'];
+export type CalendarAuthClient = InstanceType<Auth['OAuth2']> | InstanceType<Auth['JWT']>;
 
-export function createAuthClient(config: CalendarConfig): CalendarAuthClient | null {
+export function createAuthClient(config: CalendarConfig, { auth }: GoogleCalendarModule): CalendarAuthClient | null {
   const { credentials } = config;
   const transporterOptions = { timeout: config.timeoutMs };
   if (credentials.kind === 'oauth') {

@@ -1,11 +1,12 @@
 // Every Calendar API call goes through here: one timeout per attempt (token refresh included), retries with
 // backoff for rate limits (honouring Retry-After) and, for calls safe to repeat, server errors; the latency
 // of each attempt goes to the server metrics. Failures come out as UpstreamError, never as raw client errors.
-import { calendar, type calendar_v3, type MethodOptions } from '@googleapis/calendar';
+import type { calendar_v3, MethodOptions } from '@googleapis/calendar';
 import { serverMetrics } from '../shared/metrics.js';
 import type { UpstreamStatus } from '../shared/service.js';
 import { createAuthClient } from './auth.js';
 import type { CalendarConfig } from './config.js';
+import { loadGoogleCalendar } from './google-module.js';
 import { UpstreamError, UpstreamTimeoutError, classifyUpstreamError, isRetryable, retryAfterHeader } from './errors.js';
 import { decideRetry, parseRetryAfter } from './retry.js';
 
@@ -54,22 +55,28 @@ async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeout
 }
 
 export function createCalendarUpstream(config: CalendarConfig, wait: (ms: number) => Promise<void> = sleep): CalendarUpstream {
-  const authClient = createAuthClient(config);
-  const api = authClient
-    ? calendar({ version: 'v3', auth: authClient, ...(config.apiRootUrl ? { rootUrl: config.apiRootUrl } : {}) })
-    : null;
   const credentials = config.credentials;
+  let api: Promise<CalendarApi> | undefined;
+  const calendarApi = (): Promise<CalendarApi> => {
+    api ??= loadGoogleCalendar().then((google) => {
+      const authClient = createAuthClient(config, google);
+      if (!authClient) throw new MissingCredentialsError();
+      return google.calendar({ version: 'v3', auth: authClient, ...(config.apiRootUrl ? { rootUrl: config.apiRootUrl } : {}) });
+    });
+    return api;
+  };
 
   return {
     status: () =>
       credentials.kind === 'none' ? { configured: false, missing: credentials.missing } : { configured: true, missing: [] },
     problem: () => (credentials.kind === 'none' ? credentials.problem : undefined),
     async call<T>(operation: string, request: CalendarRequest<T>, options: CallOptions = {}): Promise<T> {
-      if (!api) throw new MissingCredentialsError();
+      if (credentials.kind === 'none') throw new MissingCredentialsError();
+      const client = await calendarApi();
       const idempotent = options.idempotent ?? true;
       for (let attemptNo = 1; ; attemptNo += 1) {
         try {
-          return await attempt(api, request, config.timeoutMs);
+          return await attempt(client, request, config.timeoutMs);
         } catch (err) {
           const retryAfterMs = parseRetryAfter(retryAfterHeader(err));
           const failure = classifyUpstreamError(err, retryAfterMs);

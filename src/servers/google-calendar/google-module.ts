@@ -1,0 +1,11 @@
+// @googleapis/calendar is loaded on the first upstream call, not at start: the server gets ready sooner and an
+// idle server (or one without credentials) does not carry the Google client's memory. A dynamic import of the
+// package itself, because esbuild hoists the static imports of bundled modules to the top of the bundle.
+export type GoogleCalendarModule = typeof import('@googleapis/calendar');
+
+let loading: Promise<GoogleCalendarModule> | undefined;
+
+export function loadGoogleCalendar(): Promise<GoogleCalendarModule> {
+  loading ??= import('@googleapis/calendar');
+  return loading;
+}
