@@ -26,8 +26,18 @@ function restartsOnScreen(screen: string, name: string): number | null {
   const row = lines.find((line) => new RegExp(`(^|\\s)${name}(\\s|$)`).test(line) && line !== header);
   if (!header || !row) return null;
   const start = header.indexOf('Restarts');
-  const cell = row.slice(Math.max(0, start - 2), start + 'Restarts'.length + 1).trim();
+  const cell = row.slice(start, start + 'Restarts'.length).trim();
   return /^\d+$/.test(cell) ? Number(cell) : null;
+}
+
+/** Waits until `check` finds what it wants on the screen; on timeout the error shows the last screen. */
+async function waitForScreen<T>(tmux: TmuxSession, check: (screen: string) => T | null, what: string, timeoutMs: number): Promise<T> {
+  let last = '';
+  try {
+    return await waitFor(async () => check((last = await tmux.capture())), what, timeoutMs, 100);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nlast screen:\n${last}`);
+  }
 }
 
 describe.skipIf(tmuxMissing)('gakuco-monit in a terminal (tmux) against a real PM2 daemon', () => {
@@ -60,17 +70,19 @@ describe.skipIf(tmuxMissing)('gakuco-monit in a terminal (tmux) against a real P
   });
 
   it('shows the apps', async () => {
-    const screen = await waitFor(async () => {
-      const text = await tmux.capture();
-      return APPS.every((name) => text.includes(name)) && restartsOnScreen(text, 'alpha') !== null ? text : null;
-    }, 'both apps and their restart counts on screen', 15_000, 100);
+    const screen = await waitForScreen(
+      tmux,
+      (text) => (APPS.every((name) => text.includes(name)) && restartsOnScreen(text, 'alpha') !== null ? text : null),
+      'both apps and their restart counts on screen',
+      15_000,
+    );
     expect(restartsOnScreen(screen, 'alpha')).toBe(0);
     expect(restartsOnScreen(screen, 'beta')).toBe(0);
   });
 
   it('r then y restarts the selected app and the screen shows its new restart count', async () => {
     await tmux.keys('r');
-    await waitFor(async () => /\(y\/N\)/i.test(await tmux.capture()), 'the confirmation question', 5_000, 50);
+    await waitForScreen(tmux, (text) => /\(y\/N\)/i.test(text) || null, 'the confirmation question', 5_000);
     await tmux.keys('y');
     const restarted = await waitFor(async () => {
       const list = JSON.parse((await home.pm2(['jlist'])).stdout) as JlistEntry[];
@@ -78,10 +90,12 @@ describe.skipIf(tmuxMissing)('gakuco-monit in a terminal (tmux) against a real P
     }, 'one app with restart_time 1 in pm2 jlist', 10_000, 200);
     expect(APPS).toContain(restarted.name);
     const other = APPS.find((name) => name !== restarted.name)!;
-    const screen = await waitFor(async () => {
-      const text = await tmux.capture();
-      return restartsOnScreen(text, restarted.name) === 1 ? text : null;
-    }, `the restart count 1 for ${restarted.name} on screen`, 10_000, 100);
+    const screen = await waitForScreen(
+      tmux,
+      (text) => (restartsOnScreen(text, restarted.name) === 1 ? text : null),
+      `the restart count 1 for ${restarted.name} on screen`,
+      10_000,
+    );
     expect(restartsOnScreen(screen, other)).toBe(0);
   });
 
