@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { connectDaemon } from './client.js';
 import { probeServices } from './probe-services.js';
+import { readDaemonEnv } from './daemon-files.js';
 import { createStore } from './store.js';
 import { toServices, type RawProcess } from './to-service.js';
 import type { Bridge, DiagnosticsProvider, Snapshot } from './types.js';
@@ -73,7 +74,7 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
   } else {
     try {
       const list = await daemon.call<RawProcess[]>('getMonitorData', {}, timeoutMs);
-      const listed = toServices(Array.isArray(list) ? list : []);
+      const listed = toServices(Array.isArray(list) ? list : [], { shellEnv: await readDaemonEnv(home) });
       const checks = await probeServices(listed, home);
       services = listed.map((s) => ({ ...s, portCheck: checks.get(s.pmId) ?? null }));
       snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now() }, services, diagnostics: [], refreshedAt: Date.now() };

@@ -1,20 +1,9 @@
 // One probe round over a list of services: each distinct port is checked once (cluster instances share theirs),
 // then each service gets its own conflict check (who holds the port, if not the service).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { findPortConflict } from './port-owner.js';
 import { probePort, type ProbeOptions } from './probe.js';
+import { readDaemonPid } from './daemon-files.js';
 import type { PortCheck, Service } from './types.js';
-
-/** The daemon's pid from $PM2_HOME/pm2.pid, null when there is none. */
-export function readDaemonPid(home: string): number | null {
-  try {
-    const pid = Number(readFileSync(join(home, 'pm2.pid'), 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
 
 export async function probeServices(
   services: readonly Service[],

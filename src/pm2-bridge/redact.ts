@@ -21,20 +21,37 @@ export function isSecretEntry(name: string, value: string): boolean {
 }
 
 /**
- * The env as the UI may show it: sorted by name, secret values replaced by MASK. Empty values stay visible (an
- * empty token says "not configured" and reveals nothing). Non-string values (pm2 stores nested config as JSON)
- * are shown as JSON, masked the same way.
+ * The env as the UI may show it, secret values replaced by MASK. Empty values stay visible (an empty token says
+ * "not configured" and reveals nothing). Non-string values (pm2 stores nested config as JSON) are shown as JSON,
+ * masked the same way. With `shellEnv` (the PM2 daemon's own environment), entries found there with the same value
+ * are marked inherited and sorted after the app's own; otherwise all are sorted by name.
  */
-export function maskEnv(env: Record<string, unknown> | null | undefined): EnvEntry[] {
+export function maskEnv(
+  env: Record<string, unknown> | null | undefined,
+  shellEnv?: ReadonlyMap<string, string>,
+): EnvEntry[] {
   if (!env || typeof env !== 'object') return [];
-  const entries: EnvEntry[] = [];
+  const own: EnvEntry[] = [];
+  const inherited: EnvEntry[] = [];
   for (const key of Object.keys(env).sort()) {
     const raw = env[key];
     const value = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw);
-    if (value !== '' && isSecretEntry(key, value)) entries.push({ key, value: MASK, masked: true });
-    else entries.push({ key, value, masked: false });
+    const secret = value !== '' && isSecretEntry(key, value);
+    const entry: EnvEntry = { key, value: secret ? MASK : value, masked: secret };
+    if (shellEnv?.get(key) === value) inherited.push({ ...entry, inherited: true });
+    else own.push(shellEnv ? { ...entry, inherited: false } : entry);
   }
-  return entries;
+  return [...own, ...inherited];
+}
+
+/** Parses /proc/PID/environ (NUL-separated NAME=value). */
+export function parseEnviron(text: string): Map<string, string> {
+  const env = new Map<string, string>();
+  for (const pair of text.split('\0')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0) env.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  return env;
 }
 
 /** Replaces every occurrence of the given secret values in `text` (for error messages that might echo one). */

@@ -8,7 +8,8 @@ import { LineSplitter } from './line-splitter.js';
 import { LogBuffer } from './log-buffer.js';
 import { fileSize, parseLogDate, readHistory } from './log-history.js';
 import { pendingPortCheck } from './probe.js';
-import { probeServices, readDaemonPid } from './probe-services.js';
+import { probeServices } from './probe-services.js';
+import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
 import { runServiceAction } from './actions.js';
 import { toServices, type RawProcess } from './to-service.js';
 import type {
@@ -57,6 +58,8 @@ export function createStore(options: StoreOptions): Bridge {
   let killedDaemonPid: number | null = null;
 
   let services: Service[] = [];
+  /** The daemon's own environment, to tell an app's env from what it inherited (EnvEntry.inherited). */
+  let shellEnv: ReadonlyMap<string, string> = new Map();
   let servicesJson = '';
   let refreshedAt: number | null = null;
   const portChecks = new Map<number, PortCheck>();
@@ -184,6 +187,7 @@ export function createStore(options: StoreOptions): Bridge {
       if (!closed) scheduleReconnect();
       return;
     }
+    shellEnv = await readDaemonEnv(home);
     daemon = link;
     bus = handle;
     link.onClose(() => {
@@ -271,7 +275,7 @@ export function createStore(options: StoreOptions): Bridge {
   }
 
   function applyList(list: RawProcess[]): void {
-    const next = toServices(list);
+    const next = toServices(list, { shellEnv });
     const before = new Map(services.map((s) => [s.pmId, s]));
     const after = new Map(next.map((s) => [s.pmId, s]));
     let setChanged = before.size !== after.size;

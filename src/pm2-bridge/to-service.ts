@@ -84,7 +84,12 @@ export function toMetrics(monitor: RawPm2Env['axm_monitor']): ServiceMetric[] {
   return metrics;
 }
 
-export function toService(item: RawProcess): Service {
+export interface ToServiceOptions {
+  /** The PM2 daemon's own environment: env entries equal to it are marked inherited (see EnvEntry). */
+  shellEnv?: ReadonlyMap<string, string>;
+}
+
+export function toService(item: RawProcess, options: ToServiceOptions = {}): Service {
   const env = item.pm2_env ?? {};
   const status = toStatus(env.status);
   const execMode = env.exec_mode === 'cluster_mode' ? 'cluster' : 'fork';
@@ -118,7 +123,7 @@ export function toService(item: RawProcess): Service {
     autorestart: env.autorestart !== false,
     watch: Array.isArray(env.watch) ? env.watch.length > 0 : env.watch === true,
     port: parsePort(appEnv.PORT) ?? parsePort(env.PORT),
-    env: maskEnv(appEnv),
+    env: maskEnv(appEnv, options.shellEnv),
     metrics: toMetrics(env.axm_monitor),
     portCheck: null,
     diagnostics: [],
@@ -126,9 +131,9 @@ export function toService(item: RawProcess): Service {
 }
 
 /** Services sorted by pm_id, items without a pm_id dropped. */
-export function toServices(list: readonly RawProcess[]): Service[] {
+export function toServices(list: readonly RawProcess[], options: ToServiceOptions = {}): Service[] {
   return list
     .filter((item) => typeof item.pm_id === 'number')
-    .map(toService)
+    .map((item) => toService(item, options))
     .sort((a, b) => a.pmId - b.pmId);
 }

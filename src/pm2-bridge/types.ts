@@ -25,6 +25,11 @@ export interface EnvEntry {
   /** The value, or a mask such as `••••` when the key looks secret (TOKEN, KEY, SECRET, PASSWORD, CREDENTIAL). */
   value: string;
   masked: boolean;
+  /**
+   * True when the same name and value are in the environment of the PM2 daemon, i.e. most likely inherited from
+   * the shell that started PM2 rather than set for this app. Entries are sorted own first, then inherited.
+   */
+  inherited?: boolean;
 }
 
 /** A custom metric the service reports to PM2 (pm2_env.axm_monitor), as `pm2 monit` shows it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, maskEnv, MASK, scrubSecrets } from '../../src/pm2-bridge/redact.js';
+import { isSecretName, maskEnv, MASK, parseEnviron, scrubSecrets } from '../../src/pm2-bridge/redact.js';
 
 describe('secret masking', () => {
   it.each([
@@ -27,6 +27,17 @@ describe('secret masking', () => {
       { key: 'PORT', value: '3001', masked: false },
     ]);
     expect(maskEnv(undefined)).toEqual([]);
+  });
+
+  it("puts the app's own entries first and marks those equal to the daemon's environment as inherited", () => {
+    const shell = parseEnviron('PATH=/usr/bin\0HOME=/root\0NOTION_TOKEN=same\0EQ=a=b\0');
+    expect(shell.get('EQ')).toBe('a=b');
+    expect(maskEnv({ PATH: '/usr/bin', PORT: '3001', HOME: '/home/other', NOTION_TOKEN: 'same' }, shell)).toEqual([
+      { key: 'HOME', value: '/home/other', masked: false, inherited: false },
+      { key: 'PORT', value: '3001', masked: false, inherited: false },
+      { key: 'NOTION_TOKEN', value: MASK, masked: true, inherited: true },
+      { key: 'PATH', value: '/usr/bin', masked: false, inherited: true },
+    ]);
   });
 
   it('scrubs secret values out of a text', () => {
