@@ -6,9 +6,9 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
-import { auth } from '@googleapis/calendar';
 import { CALENDAR_SCOPES } from './auth.js';
 import { classifyUpstreamError, describeFailure } from './errors.js';
+import { loadGoogleCalendar, type GoogleCalendarModule } from './google-module.js';
 
 export interface AuthorizeOptions {
   clientId: string;
@@ -31,7 +31,7 @@ export interface AuthorizeResult {
 
 const CALLBACK_PATH = '/oauth2callback';
 
-type AuthUrlOptions = NonNullable<Parameters<InstanceType<typeof auth.OAuth2>['generateAuthUrl']>[0]>;
+type AuthUrlOptions = NonNullable<Parameters<InstanceType<GoogleCalendarModule['auth']['OAuth2']>['generateAuthUrl']>[0]>;
 // The library types this as its own enum, which is not exported through @googleapis/calendar.
 const S256 = 'S256' as NonNullable<AuthUrlOptions['code_challenge_method']>;
 
@@ -88,6 +88,7 @@ export async function runAuthorizeFlow(options: AuthorizeOptions): Promise<Autho
   const { port } = server.address() as AddressInfo;
   const redirectUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
 
+  const { auth } = await loadGoogleCalendar();
   const client = new auth.OAuth2({
     clientId: options.clientId,
     clientSecret: options.clientSecret,

@@ -5,9 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { runAuthorizeFlow } from './authorize-flow.js';
 import { DEFAULT_TOKEN_FILE } from './config.js';
-import { silenceGoogleClientLogging } from './quiet-google-logging.js';
-
-silenceGoogleClientLogging();
 
 interface ClientFile {
   installed?: { client_id?: string; client_secret?: string };

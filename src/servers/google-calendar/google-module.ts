@@ -6,6 +6,9 @@ export type GoogleCalendarModule = typeof import('@googleapis/calendar');
 let loading: Promise<GoogleCalendarModule> | undefined;
 
 export function loadGoogleCalendar(): Promise<GoogleCalendarModule> {
+  // With this set, the Google libraries print every request and response, tokens included, to the console; they
+  // read it once as they load. Our stdout is the request log and never carries a secret.
+  delete process.env.GOOGLE_SDK_NODE_LOGGING;
   loading ??= import('@googleapis/calendar');
   return loading;
 }

@@ -4,7 +4,6 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServiceDefinition } from '../shared/service.js';
 import type { CalendarConfig } from './config.js';
 import type { ToolContext } from './context.js';
-import { silenceGoogleClientLogging } from './quiet-google-logging.js';
 import { registerCalendarTools } from './tools/index.js';
 import { createCalendarUpstream } from './upstream.js';
 
@@ -19,7 +18,6 @@ export interface CalendarServiceOptions {
 }
 
 export function createCalendarService(config: CalendarConfig, options: CalendarServiceOptions = {}): ServiceDefinition {
-  silenceGoogleClientLogging();
   const upstream = createCalendarUpstream(config, options.wait);
   const ctx: ToolContext = { config, upstream, now: options.now ?? (() => new Date()) };
   return {
