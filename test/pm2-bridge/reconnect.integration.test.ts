@@ -86,4 +86,28 @@ describe('daemon link', () => {
     await waitForSnapshot(bridge, (s) => s.connection.kind === 'connected' && serviceNamed(s, 'crasher'), 'crasher seen', 5000);
     expect(serviceNamed(bridge.getSnapshot(), 'logger')).toBeUndefined();
   });
+
+  it('times out calls to a daemon that stopped answering, keeps the last list, and recovers', async () => {
+    const strict = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 200, rpcTimeoutMs: 400, actionTimeoutMs: 600 });
+    const pid = pm2.daemonPid()!;
+    try {
+      const crasher = await waitForSnapshot(strict, (s) => serviceNamed(s, 'crasher'), 'crasher in the strict bridge', 5000);
+      process.kill(pid, 'SIGSTOP');
+      const failed = await waitForSnapshot(strict, (s) => (s.connection.kind === 'load-failed' ? s : null), 'load-failed', 3000);
+      expect(failed.connection).toMatchObject({ kind: 'load-failed', error: expect.stringMatching(/did not answer/) });
+      expect(serviceNamed(failed, 'crasher')).toBeDefined();
+      const started = Date.now();
+      const result = await strict.run('restart', crasher.pmId);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatch(/in time/);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    try {
+      await waitForSnapshot(strict, (s) => s.connection.kind === 'connected', 'connected again', 5000);
+    } finally {
+      await strict.close();
+    }
+  });
 });
