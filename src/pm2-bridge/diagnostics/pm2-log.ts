@@ -42,3 +42,14 @@ export function countStarts(events: readonly Pm2LogEvent[], name: string, pmId: 
 export function countMemoryRestarts(events: readonly Pm2LogEvent[], pmId: number, since: number): number {
   return events.filter((e) => e.kind === 'memory-restart' && e.pmId === pmId && (e.at ?? since) >= since).length;
 }
+
+/** Events grouped by pm_id, so each service scans only its own. */
+export function groupByPmId(events: readonly Pm2LogEvent[]): Map<number, Pm2LogEvent[]> {
+  const groups = new Map<number, Pm2LogEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.pmId);
+    if (group) group.push(event);
+    else groups.set(event.pmId, [event]);
+  }
+  return groups;
+}

@@ -1,5 +1,6 @@
 // The DiagnosticsProvider the bridge's store calls: gathers the facts for one pass, runs the pure checks, and
 // keeps the restart samples between passes. Never throws; a fact that cannot be read yields no finding.
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, DiagnosticsProvider, DiagnosticsReport, Service } from '../types.js';
 import { defaultPm2Home, pm2CommandBuilder } from './commands.js';
@@ -15,7 +16,7 @@ import {
   readTail,
   regularFileSizes,
 } from './gather.js';
-import { countMemoryRestarts, countStarts, parsePm2Log, type Pm2LogEvent } from './pm2-log.js';
+import { countMemoryRestarts, countStarts, groupByPmId, parsePm2Log, type Pm2LogEvent } from './pm2-log.js';
 import { SERVICE_REQUIREMENTS, type ServiceRequirements } from './requirements.js';
 import { RestartHistory } from './restart-history.js';
 import { checkService, isRestartLoopSuspected, type ServiceCheckContext, type ServiceFacts } from './service-checks.js';
@@ -54,16 +55,28 @@ export function createDiagnosticsProvider(options: DiagnosticsOptions = {}): Dia
   const restartWindowMs = options.restartWindowMs ?? 10 * 60_000;
   const history = new RestartHistory(restartWindowMs);
   const now = options.now ?? Date.now;
+  // pm2.log changes only when pm2 does something: parse its tail again only when its size or mtime moved.
+  let pm2Log: { path: string; size: number; mtimeMs: number; events: Map<number, Pm2LogEvent[]> } | null = null;
+
+  async function pm2LogEvents(pm2Home: string): Promise<Map<number, Pm2LogEvent[]>> {
+    const path = join(pm2Home, 'pm2.log');
+    const info = await stat(path).catch(() => null);
+    if (info === null) return new Map();
+    if (pm2Log?.path === path && pm2Log.size === info.size && pm2Log.mtimeMs === info.mtimeMs) return pm2Log.events;
+    const events = groupByPmId(parsePm2Log(await readTail(path, PM2_LOG_TAIL_BYTES)));
+    pm2Log = { path, size: info.size, mtimeMs: info.mtimeMs, events };
+    return events;
+  }
 
   async function diagnose(services: readonly Service[], pm2Home: string): Promise<DiagnosticsReport> {
     const at = now();
     const pm2 = pm2CommandBuilder(pm2Home, options.shellPm2Home ?? defaultPm2Home());
-    const [answers, modules, saved, startupUnit, pm2LogText] = await Promise.all([
+    const [answers, modules, saved, startupUnit, events] = await Promise.all([
       daemonAnswers(pm2Home),
       readPm2Modules(pm2Home),
       readSavedList(pm2Home),
       findStartupUnit(pm2Home, options.startupDirs ?? defaultStartupDirs()),
-      readTail(join(pm2Home, 'pm2.log'), PM2_LOG_TAIL_BYTES),
+      pm2LogEvents(pm2Home),
     ]);
     const logrotateInstalled = modules.installed.has('pm2-logrotate');
     const apps = services.filter((s) => !modules.installed.has(s.name));
@@ -90,9 +103,8 @@ export function createDiagnosticsProvider(options: DiagnosticsOptions = {}): Dia
       portGraceMs: options.portGraceMs ?? 10_000,
       memoryWarnRatio: options.memoryWarnRatio ?? 0.8,
     };
-    const events = parsePm2Log(pm2LogText);
     const perService = await Promise.all(apps.map(async (service) => {
-      const facts = await gatherServiceFacts(service, events, ctx, history, options.errorLines ?? 5);
+      const facts = await gatherServiceFacts(service, events.get(service.pmId) ?? [], ctx, history, options.errorLines ?? 5);
       return [service.pmId, checkService(service, facts, ctx)] as const;
     }));
     history.retain(new Set(apps.map(historyKey)));

@@ -117,8 +117,15 @@ export function checkMemory(service: Service, facts: ServiceFacts, ctx: ServiceC
   return findings;
 }
 
+/**
+ * PM2 counts unstable restarts (up before min_uptime) only during its first min_uptime x max_restarts after
+ * creation, and once max_restarts is reached it marks the app errored and sets the count back to 0: an errored
+ * app that has restarted at all is a loop PM2 gave up on.
+ */
 export function isRestartLoopSuspected(service: Service, recentRestarts: number, ctx: ServiceCheckContext): boolean {
-  return service.unstableRestarts > 0 || recentRestarts > ctx.maxRestartsInWindow;
+  return service.unstableRestarts > 0 ||
+    recentRestarts > ctx.maxRestartsInWindow ||
+    (service.status === 'errored' && service.restarts > 0);
 }
 
 export function checkRestarts(service: Service, facts: ServiceFacts, ctx: ServiceCheckContext): Diagnostic[] {

@@ -6,20 +6,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiagnosticsProvider } from '../../../src/pm2-bridge/diagnostics/index.js';
 import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../../helpers/pm2-home.js';
-import { cleanEnv, codesOf, diagnosedSnapshot, finding, freePort, service, startApp, startFromEcosystem } from './support.js';
+import { cleanEnv, codesOf, diagnosedSnapshot, finding, freePort, service, startFromEcosystem } from './support.js';
 
 let home: PrivatePm2Home;
 
 beforeAll(async () => {
   home = cleanEnv(createPrivatePm2Home('gakuco-diag-rst-'));
   home.env.PM2_WORKER_INTERVAL = '1000';
-  await startApp(home, 'service.cjs', 'steady', { PORT: String(await freePort()) }, ['--max-memory-restart', '1G']);
-  await startApp(home, 'crash.cjs', 'crashing', { CRASH_AFTER_MS: '100' });
-  // Lives past min_uptime each time, so PM2 never counts these restarts as unstable.
-  await startFromEcosystem(home, { name: 'flapping', script: 'crash.cjs', min_uptime: 200, env: { CRASH_AFTER_MS: '400' } });
-  // Holds 120 MB against a 64 MB limit: the worker restarts it on every round.
-  await startApp(home, 'service.cjs', 'hungry', { PORT: String(await freePort()), MEMORY_MB: '120' },
-    ['--max-memory-restart', '64M']);
+  await startFromEcosystem(home, [
+    { name: 'steady', script: 'service.cjs', max_memory_restart: '1G', env: { PORT: await freePort() } },
+    { name: 'crashing', script: 'crash.cjs', env: { CRASH_AFTER_MS: '100' } },
+    // Lives past min_uptime each time, so PM2 never counts these restarts as unstable.
+    { name: 'flapping', script: 'crash.cjs', min_uptime: 200, env: { CRASH_AFTER_MS: '400' } },
+    // Holds 120 MB against a 64 MB limit: the worker restarts it on every round.
+    { name: 'hungry', script: 'service.cjs', max_memory_restart: '64M', env: { PORT: await freePort(), MEMORY_MB: '120' } },
+  ]);
 }, 60_000);
 
 afterAll(async () => {
@@ -27,11 +28,12 @@ afterAll(async () => {
 }, 30_000);
 
 describe('restart diagnostics (real PM2)', () => {
-  it('restart-loop: unstable restarts, with the last lines of the error log', async () => {
+  it('restart-loop: a crash loop (unstable restarts, or errored once PM2 gives up), with the last error lines', async () => {
     const snapshot = await waitFor(async () => {
       const s = await diagnosedSnapshot(home);
-      return service(s, 'crashing').unstableRestarts > 0 ? s : null;
-    }, 'unstable restarts', 15_000, 200);
+      return finding(s, 'crashing', 'restart-loop') ? s : null;
+    }, 'a restart-loop finding', 15_000, 200);
+    expect(service(snapshot, 'crashing').restarts).toBeGreaterThan(0);
     const loop = finding(snapshot, 'crashing', 'restart-loop');
     expect(loop?.severity).toBe('error');
     expect(String(loop?.params.lastErrors)).toContain('Error: cannot start: missing database connection');

@@ -136,6 +136,10 @@ describe('checkRestarts', () => {
       code: 'restart-loop', fix: 'pm2 logs app --err --lines 50', params: { lastErrors: 'Error: boom\nat main', unstable: 15 },
     });
   });
+  it('reports an errored service PM2 gave up restarting (its unstable count is back to 0)', () => {
+    expect(codes(checkRestarts(makeService({ status: 'errored', restarts: 16 }), healthy, ctx))).toEqual(['restart-loop']);
+    expect(checkRestarts(makeService({ status: 'errored', restarts: 0 }), healthy, ctx)).toEqual([]);
+  });
   it('reports more than N restarts in the window, and not N', () => {
     expect(codes(checkRestarts(makeService(), { ...healthy, recentRestarts: 6 }, ctx))).toEqual(['restart-loop']);
     expect(checkRestarts(makeService({ restarts: 40 }), { ...healthy, recentRestarts: 5 }, ctx)).toEqual([]);

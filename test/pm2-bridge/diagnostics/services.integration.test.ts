@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../../helpers/pm2-home.js';
-import { cleanEnv, codesOf, diagnosedSnapshot, finding, FIXTURES, freePort, service, startApp } from './support.js';
+import { cleanEnv, codesOf, diagnosedSnapshot, finding, FIXTURES, freePort, service, startFromEcosystem } from './support.js';
 
 let home: PrivatePm2Home;
 let work: string;
@@ -32,14 +32,15 @@ beforeAll(async () => {
   const bigLog = join(work, 'big-out.log');
   writeFileSync(bigLog, Buffer.alloc(10 * 1024 * 1024 + 4096, 'y'));
 
-  // One at a time: the first call starts the daemon, and parallel CLI calls on a fresh home race to start it.
-  await startApp(home, 'service.cjs', 'healthy', { PORT: String(ports.healthy) }, ['--max-memory-restart', '1G']);
-  await startApp(home, 'service.cjs', 'notion-mcp', { PORT: String(ports.notion), FIXTURE_REQUIRES: 'NOTION_TOKEN' });
-  await startApp(home, 'service.cjs', 'google-calendar-mcp', { PORT: String(ports.google) });
-  await startApp(home, 'service.cjs', 'conflicted', { PORT: String(ports.conflict) });
-  await startApp(home, 'idle.cjs', 'silent', { PORT: String(ports.idle) });
-  await startApp(home, join(project, 'dist', 'index.cjs'), 'unbuilt');
-  await startApp(home, 'idle.cjs', 'chatty', {}, ['--output', bigLog]);
+  await startFromEcosystem(home, [
+    { name: 'healthy', script: 'service.cjs', max_memory_restart: '1G', env: { PORT: ports.healthy } },
+    { name: 'notion-mcp', script: 'service.cjs', env: { PORT: ports.notion, FIXTURE_REQUIRES: 'NOTION_TOKEN' } },
+    { name: 'google-calendar-mcp', script: 'service.cjs', env: { PORT: ports.google } },
+    { name: 'conflicted', script: 'service.cjs', env: { PORT: ports.conflict } },
+    { name: 'silent', script: 'idle.cjs', env: { PORT: ports.idle } },
+    { name: 'unbuilt', script: join(project, 'dist', 'index.cjs') },
+    { name: 'chatty', script: 'idle.cjs', out_file: bigLog },
+  ]);
   rmSync(join(project, 'dist'), { recursive: true });
   await waitFor(async () => {
     const snapshot = await diagnosedSnapshot(home);

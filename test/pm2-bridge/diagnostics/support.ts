@@ -69,11 +69,17 @@ export function finding(snapshot: Snapshot, name: string, code: string): Diagnos
   return service(snapshot, name).diagnostics.find((d) => d.code === code);
 }
 
-/** Starts one app from a JSON ecosystem file (for options the CLI has no flag for, such as min_uptime). */
-export async function startFromEcosystem(home: PrivatePm2Home, app: Record<string, unknown>): Promise<void> {
-  const file = join(home.home, `${String(app.name)}.config.json`);
-  const script = String(app.script);
-  writeFileSync(file, JSON.stringify({ apps: [{ ...app, script: script.startsWith('/') ? script : join(FIXTURES, script) }] }));
+/** Starts apps from one JSON ecosystem file: one CLI call for many apps, and options the CLI has no flag for. */
+export async function startFromEcosystem(
+  home: PrivatePm2Home,
+  apps: Record<string, unknown> | Record<string, unknown>[],
+): Promise<void> {
+  const list = (Array.isArray(apps) ? apps : [apps]).map((app) => {
+    const script = String(app.script);
+    return { ...app, script: script.startsWith('/') ? script : join(FIXTURES, script) };
+  });
+  const file = join(home.home, `${String(list[0]?.name)}-${list.length}.config.json`);
+  writeFileSync(file, JSON.stringify({ apps: list }));
   const result = await home.pm2(['start', file]);
   if (result.code !== 0) throw new Error(`pm2 start ${file} failed: ${result.stdout}\n${result.stderr}`);
 }
