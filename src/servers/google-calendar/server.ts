@@ -13,12 +13,10 @@ export const CALENDAR_SERVICE_VERSION = '0.1.0';
 export interface CalendarServiceOptions {
   /** Clock for "now" (tests). */
   now?: () => Date;
-  /** Waits between retries (tests can record them). */
-  wait?: (ms: number) => Promise<void>;
 }
 
 export function createCalendarService(config: CalendarConfig, options: CalendarServiceOptions = {}): ServiceDefinition {
-  const upstream = createCalendarUpstream(config, options.wait);
+  const upstream = createCalendarUpstream(config);
   const ctx: ToolContext = { config, upstream, now: options.now ?? (() => new Date()) };
   return {
     name: CALENDAR_SERVICE_NAME,

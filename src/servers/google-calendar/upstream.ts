@@ -54,7 +54,7 @@ async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeout
   }
 }
 
-export function createCalendarUpstream(config: CalendarConfig, wait: (ms: number) => Promise<void> = sleep): CalendarUpstream {
+export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream {
   const credentials = config.credentials;
   let api: Promise<CalendarApi> | undefined;
   const calendarApi = (): Promise<CalendarApi> => {
@@ -89,7 +89,7 @@ export function createCalendarUpstream(config: CalendarConfig, wait: (ms: number
             maxWaitMs: config.maxRetryWaitMs,
           });
           if (!decision.retry) throw new UpstreamError(failure, operation);
-          await wait(decision.waitMs);
+          await sleep(decision.waitMs);
         }
       }
     },
