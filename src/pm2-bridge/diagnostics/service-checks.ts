@@ -49,7 +49,7 @@ export function checkScript(service: Service, facts: ServiceFacts, ctx: ServiceC
   const params = { name: service.name, script: service.script };
   if (BUILD_OUTPUT_DIR.test(service.script) && facts.buildProjectDir !== null) {
     return [diagnostic('script-not-built', { ...params, project: facts.buildProjectDir },
-      `cd ${shellQuote(facts.buildProjectDir)} && npm run build`)];
+      `cd ${shellQuote(facts.buildProjectDir)} && npm run build && ${ctx.pm2(`restart ${shellQuote(service.name)}`)}`)];
   }
   const name = shellQuote(service.name);
   const recreate = `${ctx.pm2(`delete ${name}`)} && ${ctx.pm2(`start ecosystem.config.js --only ${name}`)}`;

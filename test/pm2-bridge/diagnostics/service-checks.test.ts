@@ -39,7 +39,7 @@ const codes = (findings: { code: string }[]): string[] => findings.map((f) => f.
 describe('checkScript', () => {
   it('says "not built" with npm run build in the project when a dist/ script is missing', () => {
     const [finding] = checkScript(makeService(), { ...healthy, scriptExists: false, buildProjectDir: '/srv/app' }, ctx);
-    expect(finding).toMatchObject({ code: 'script-not-built', severity: 'error', fix: 'cd /srv/app && npm run build' });
+    expect(finding).toMatchObject({ code: 'script-not-built', severity: 'error', fix: 'cd /srv/app && npm run build && pm2 restart app' });
   });
   it('says "missing" with a translated step when the script is not a build output', () => {
     const service = makeService({ script: '/srv/app/server.js' });

@@ -64,7 +64,7 @@ describe('per-service diagnostics (real PM2)', () => {
   it('script-not-built: a dist/ script that is gone, with npm run build in its project', async () => {
     const snapshot = await diagnosedSnapshot(home);
     expect(finding(snapshot, 'unbuilt', 'script-not-built')).toMatchObject({
-      severity: 'error', fix: `cd ${join(work, 'project')} && npm run build`,
+      severity: 'error', fix: `cd ${join(work, 'project')} && npm run build && PM2_HOME=${home.home} pm2 restart unbuilt`,
     });
     expect(codesOf(snapshot, 'silent')).not.toContain('script-not-built');
   });
