@@ -12,10 +12,12 @@ export interface ServiceRequirements {
 /** Keyed by PM2 app name (ecosystem.config.js). */
 export const SERVICE_REQUIREMENTS: Readonly<Record<string, ServiceRequirements>> = {
   'notion-mcp': { credentials: [['NOTION_TOKEN']], apiKeyWhenExposed: true },
+  // The server also reads client id, secret and refresh token from its token file (GOOGLE_TOKEN_FILE, or a default
+  // path), which env names cannot show: while it runs, its /health answer decides (see checkConfig).
   'google-calendar-mcp': {
     credentials: [
       ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_REFRESH_TOKEN'],
-      ['GOOGLE_CLIENT_ID', 'GOOGLE_CLIENT_SECRET', 'GOOGLE_TOKEN_FILE'],
+      ['GOOGLE_TOKEN_FILE'],
       ['GOOGLE_APPLICATION_CREDENTIALS'],
     ],
     apiKeyWhenExposed: true,

@@ -68,10 +68,10 @@ describe('checkConfig', () => {
     const google = (values: Record<string, string>) => makeService({ name: 'google-calendar-mcp', env: env(values) });
     expect(checkConfig(google({ GOOGLE_APPLICATION_CREDENTIALS: '/k.json' }), ctx)).toEqual([]);
     expect(checkConfig(google({ GOOGLE_CLIENT_ID: 'x', GOOGLE_CLIENT_SECRET: 'y', GOOGLE_REFRESH_TOKEN: 'z' }), ctx)).toEqual([]);
-    expect(checkConfig(google({ GOOGLE_CLIENT_ID: 'x', GOOGLE_CLIENT_SECRET: 'y', GOOGLE_TOKEN_FILE: '/t' }), ctx)).toEqual([]);
+    expect(checkConfig(google({ GOOGLE_TOKEN_FILE: '/t' }), ctx)).toEqual([]);
     const [finding] = checkConfig(google({ GOOGLE_CLIENT_ID: 'x' }), ctx);
     expect(finding?.params.missing).toBe('GOOGLE_CLIENT_SECRET, GOOGLE_REFRESH_TOKEN');
-    expect(finding?.params.alternatives).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+    expect(finding?.params.alternatives).toBe('GOOGLE_TOKEN_FILE / GOOGLE_APPLICATION_CREDENTIALS');
   });
   it('prefers what /health says over the env', () => {
     const noEnvButHealthy = makeService({ name: 'notion-mcp', portCheck: portCheck({ upstreamConfigured: true }) });
