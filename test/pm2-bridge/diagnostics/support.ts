@@ -74,7 +74,7 @@ export async function startFromEcosystem(
   home: PrivatePm2Home,
   apps: Record<string, unknown> | Record<string, unknown>[],
 ): Promise<void> {
-  const list = (Array.isArray(apps) ? apps : [apps]).map((app) => {
+  const list = (Array.isArray(apps) ? apps : [apps]).map((app): Record<string, unknown> => {
     const script = String(app.script);
     return { ...app, script: script.startsWith('/') ? script : join(FIXTURES, script) };
   });
