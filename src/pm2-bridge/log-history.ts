@@ -138,17 +138,21 @@ export interface HistorySource {
   liveTexts: readonly string[];
 }
 
-/** The last `maxLines` lines of a service's two log files before its live lines, merged by time. */
+/**
+ * The last `maxLines` lines of a service's two log files before its live lines, merged by time. `clean` is applied
+ * to each line's text (after the date prefix is split off) before it is compared with the live lines and returned.
+ */
 export async function readHistory(
   out: HistorySource,
   err: HistorySource,
   maxLines: number,
+  clean: (text: string) => string = (text) => text,
   maxBytes = 256 * 1024,
 ): Promise<HistoryEntry[]> {
   const read = async (source: HistorySource): Promise<{ lines: string[]; mtimeMs: number }> => {
     if (!source.path || source.path === '/dev/null') return { lines: [], mtimeMs: 0 };
     const tail = await readTailLines(source.path, { maxLines: maxLines + 1000, maxBytes });
-    const parsed = tail.lines.map((line) => ({ text: parseLogDate(line.text).text, offset: line.offset }));
+    const parsed = tail.lines.map((line) => ({ text: clean(parseLogDate(line.text).text), offset: line.offset }));
     const keep = countBeforeLive(parsed, source.liveTexts, source.liveStartEstimate);
     return { lines: tail.lines.slice(0, keep).slice(-maxLines).map((l) => l.text), mtimeMs: tail.mtimeMs };
   };
@@ -156,7 +160,9 @@ export async function readHistory(
   const [outTail, errTail] = await Promise.all([read(out), sameFile ? Promise.resolve({ lines: [], mtimeMs: 0 }) : read(err)]);
   const outLines = dateLines(outTail.lines, 'out', outTail.mtimeMs || Date.now());
   const errLines = dateLines(errTail.lines, 'err', errTail.mtimeMs || Date.now());
-  return mergeByTime(outLines, errLines).slice(-maxLines);
+  return mergeByTime(outLines, errLines)
+    .slice(-maxLines)
+    .map((entry) => ({ ...entry, text: clean(entry.text) }));
 }
 
 /** The size of a file, 0 when missing. */

@@ -54,13 +54,20 @@ export function parseEnviron(text: string): Map<string, string> {
   return env;
 }
 
-/** Replaces every occurrence of the given secret values in `text` (for error messages that might echo one). */
-export function scrubSecrets(text: string, env: Record<string, unknown> | null | undefined): string {
-  if (!env) return text;
-  let out = text;
+/** The secret values of an env worth looking for in text (long enough not to mask every "1" or "true"). */
+export function secretValues(env: Record<string, unknown> | null | undefined): string[] {
+  if (!env || typeof env !== 'object') return [];
+  const values = new Set<string>();
   for (const [key, raw] of Object.entries(env)) {
-    if (typeof raw !== 'string' || raw.length < 4 || !isSecretEntry(key, raw)) continue;
-    out = out.split(raw).join(MASK);
+    if (typeof raw === 'string' && raw.length >= 6 && isSecretEntry(key, raw)) values.add(raw);
   }
+  // Longest first, so a secret that contains another is masked whole.
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of the given secret values in `text` (log lines or messages that echo one). */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
   return out;
 }

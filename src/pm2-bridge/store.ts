@@ -12,6 +12,7 @@ import { probeServices } from './probe-services.js';
 import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
 import { runServiceAction } from './actions.js';
 import { toServices, type RawProcess } from './to-service.js';
+import { scrubSecrets, secretValues } from './redact.js';
 import type {
   ActionResult,
   Bridge,
@@ -60,6 +61,8 @@ export function createStore(options: StoreOptions): Bridge {
   let services: Service[] = [];
   /** The daemon's own environment, to tell an app's env from what it inherited (EnvEntry.inherited). */
   let shellEnv: ReadonlyMap<string, string> = new Map();
+  /** Each app's secret env values (kept here only), masked out of its log lines should the app print one. */
+  let secretsByPmId = new Map<number, readonly string[]>();
   let servicesJson = '';
   let refreshedAt: number | null = null;
   const portChecks = new Map<number, PortCheck>();
@@ -276,6 +279,9 @@ export function createStore(options: StoreOptions): Bridge {
 
   function applyList(list: RawProcess[]): void {
     const next = toServices(list, { shellEnv });
+    secretsByPmId = new Map(
+      list.filter((item) => typeof item.pm_id === 'number').map((item) => [item.pm_id!, secretValues(item.pm2_env?.env)]),
+    );
     const before = new Map(services.map((s) => [s.pmId, s]));
     const after = new Map(next.map((s) => [s.pmId, s]));
     let setChanged = before.size !== after.size;
@@ -320,7 +326,8 @@ export function createStore(options: StoreOptions): Bridge {
   function appendLine(pmId: number, stream: Stream, raw: string, at: number): void {
     // pm2's date prefix (log_date_format / --time) is in the text; `at` already says when, so drop it.
     const { text } = parseLogDate(raw);
-    bufferOf(pmId).push({ seq: nextSeq++, at, stream, text, history: false });
+    const secrets = secretsByPmId.get(pmId);
+    bufferOf(pmId).push({ seq: nextSeq++, at, stream, text: secrets?.length ? scrubSecrets(text, secrets) : text, history: false });
   }
 
   function receiveChunk(pmId: number, stream: Stream, data: string, at: number): void {
@@ -400,10 +407,12 @@ export function createStore(options: StoreOptions): Bridge {
       liveStartEstimate: path ? (await fileSize(path)) - (busBytesByPath.get(path) ?? 0) : 0,
       liveTexts: live.filter((l) => !l.history && l.stream === stream).slice(0, 3).map((l) => l.text),
     });
+    const secrets = secretsByPmId.get(pmId) ?? [];
     const entries = await readHistory(
       await source(service.outLogPath, 'out'),
       await source(service.errLogPath, 'err'),
       options.historyLines,
+      (text) => scrubSecrets(text, secrets),
     );
     if (closed || generation !== started || !historyLoaded.has(pmId) || entries.length === 0) return;
     historySeqFloor -= entries.length;

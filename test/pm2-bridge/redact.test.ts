@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecretName, maskEnv, MASK, parseEnviron, scrubSecrets } from '../../src/pm2-bridge/redact.js';
+import { isSecretName, maskEnv, MASK, parseEnviron, scrubSecrets, secretValues } from '../../src/pm2-bridge/redact.js';
 
 describe('secret masking', () => {
   it.each([
@@ -40,9 +40,10 @@ describe('secret masking', () => {
     ]);
   });
 
-  it('scrubs secret values out of a text', () => {
-    expect(scrubSecrets('failed with ntn_abcdef at 3001', { NOTION_TOKEN: 'ntn_abcdef', PORT: '3001' })).toBe(
-      `failed with ${MASK} at 3001`,
-    );
+  it('scrubs secret values out of a text, longest first', () => {
+    const secrets = secretValues({ NOTION_TOKEN: 'ntn_abcdef', LONG_SECRET: 'ntn_abcdef_more', PORT: '300100', SHORT_KEY: 'x' });
+    expect(secrets).toEqual(['ntn_abcdef_more', 'ntn_abcdef']);
+    expect(scrubSecrets('token ntn_abcdef and ntn_abcdef_more at 300100', secrets)).toBe(`token ${MASK} and ${MASK} at 300100`);
+    expect(scrubSecrets('nothing here', [])).toBe('nothing here');
   });
 });

@@ -35,6 +35,7 @@ beforeAll(async () => {
     PORT: String(webPort),
     UPSTREAM_CONFIGURED: 'true',
     API_TOKEN: secret,
+    LEAK_TOKEN_IN_LOG: '1',
     DATABASE_URL: `postgres://app:${dbPassword}@db.example/app`,
   });
   await start([`${APPS}/logger.cjs`, '--name', 'logger'], { LOG_EVERY_MS: '20' });
@@ -141,8 +142,10 @@ describe('bridge against a real PM2 daemon', () => {
     expect(Math.abs(webLines.at - Date.now())).toBeLessThan(60_000);
   });
 
-  it('never lets a secret out unmasked', async () => {
-    await waitForSnapshot(bridge, (s) => serviceNamed(s, 'web'), 'web listed');
+  it('never lets a secret out unmasked, not even one the app prints', async () => {
+    const listed = await waitForSnapshot(bridge, (s) => serviceNamed(s, 'web'), 'web listed');
+    bridge.showLogs(listed.pmId);
+    await waitForSnapshot(bridge, (s) => s.logs.get(listed.pmId)?.some((l) => l.text === 'using token ••••'), 'the leaked token masked in history');
     const text = snapshotText(bridge.getSnapshot());
     expect(text).not.toContain(secret);
     expect(text).not.toContain(dbPassword);
