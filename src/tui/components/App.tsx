@@ -1,5 +1,5 @@
 import { Box, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
 import type { ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { DisplayOptions } from '../display/display-options.js';
@@ -56,10 +56,11 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
 
   // Pin the selection to what is shown (a deleted service's neighbour), and ask the bridge for its logs.
   useEffect(() => {
-    if (selectedPmId === null) return;
-    if (selectedPmId !== ui.selectedPmId) dispatch({ type: 'select', pmId: selectedPmId });
-    actions.showLogs(selectedPmId);
-  }, [selectedPmId, ui.selectedPmId, actions]);
+    if (selectedPmId !== null && selectedPmId !== ui.selectedPmId) dispatch({ type: 'select', pmId: selectedPmId });
+  }, [selectedPmId, ui.selectedPmId]);
+  useEffect(() => {
+    if (selectedPmId !== null) actions.showLogs(selectedPmId);
+  }, [selectedPmId, actions]);
 
   const banner = bannerLines(snapshot.connection, display.messages);
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
@@ -131,7 +132,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     }
   };
 
-  useInput((input: string, key: Key) => {
+  const handleKey = (input: string, key: Key) => {
     const name = keyName(input, key);
     if (name === 'ctrl+c') return onQuit();
     let scopes: KeyScope[];
@@ -158,7 +159,15 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     if (match === null) return;
     if (match.blocked) return dispatch({ type: 'notice', notice: { kind: 'readOnly' } });
     run(match.command);
+  };
+  // Ink re-subscribes a changed handler in a passive effect, so a key typed right after a render could reach the
+  // previous render's handler (and its stale state). One stable handler that calls the newest one avoids that.
+  const latestHandleKey = useRef(handleKey);
+  useLayoutEffect(() => {
+    latestHandleKey.current = handleKey;
   });
+  const onInput = useCallback((input: string, key: Key) => latestHandleKey.current(input, key), []);
+  useInput(onInput);
 
   const at = now();
   const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);

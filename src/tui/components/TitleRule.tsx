@@ -16,7 +16,9 @@ export interface TitleRuleProps {
 /** A pane's one-row title: `── title ───── note ─`. Cheaper than a border box (one row, no side columns). */
 export function TitleRule({ title, note, width, active }: TitleRuleProps) {
   const { glyphs } = useContext(DisplayContext);
-  const head = truncateCells(`${glyphs.rule}${glyphs.rule} ${title} `, width, glyphs.ellipsis);
+  // The focused pane's title starts with the selection mark, so focus shows without colour too.
+  const lead = active ? `${glyphs.rule}${glyphs.selected}` : `${glyphs.rule}${glyphs.rule}`;
+  const head = truncateCells(`${lead} ${title} `, width, glyphs.ellipsis);
   const tail = note === undefined ? '' : ` ${note} ${glyphs.rule}`;
   const room = width - cellWidth(head);
   const fittedTail = cellWidth(tail) <= room ? tail : '';

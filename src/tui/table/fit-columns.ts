@@ -14,6 +14,8 @@ export interface TableColumn {
 export const ROW_PREFIX_WIDTH = 2;
 const GAP = 1;
 const NAME_MIN = 10;
+/** Columns are dropped rather than cut names shorter than this (or the longest name, if shorter). */
+const NAME_COMFORT = 18;
 
 const contentWidth: Record<Exclude<ColumnId, 'name' | 'status'>, number> = {
   pid: 7,
@@ -39,8 +41,9 @@ export function fitColumns(totalWidth: number, messages: Messages, longestName: 
   }
   // Every column, the name's included, has a one-cell gap before it.
   const used = () => [...fixed.values()].reduce((sum, w) => sum + w + GAP, ROW_PREFIX_WIDTH + GAP);
+  const nameTarget = Math.min(Math.max(longestName, NAME_MIN), NAME_COMFORT);
   for (const id of dropOrder) {
-    if (used() + NAME_MIN <= totalWidth) break;
+    if (used() + nameTarget <= totalWidth) break;
     fixed.delete(id);
   }
   const nameWanted = Math.max(NAME_MIN, longestName, cellWidth(messages.columns.name));

@@ -1,0 +1,254 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cellWidth } from '../../../src/tui/format/cell-width.js';
+import { ARROW_DOWN, END, ENTER, ESCAPE, PAGE_UP, TAB } from '../fixtures/keys.js';
+import { logLines } from '../fixtures/log-lines.js';
+import { makeService } from '../fixtures/make-service.js';
+import { MemorySource } from '../fixtures/memory-source.js';
+import { press, renderApp, settle, waitForFrame } from '../fixtures/render-app.js';
+
+const views: { unmount: () => void }[] = [];
+const open = (...args: Parameters<typeof renderApp>) => {
+  const view = renderApp(...args);
+  views.push(view);
+  return view;
+};
+afterEach(() => {
+  for (const view of views.splice(0)) view.unmount();
+});
+
+const services = () => [
+  makeService({ pmId: 0, name: 'notion-mcp', port: 3001 }),
+  makeService({ pmId: 1, name: 'google-calendar-mcp', port: 3002 }),
+  makeService({ pmId: 2, name: 'worker' }),
+];
+
+const selectedRow = (frame: string) => frame.split('\n').find((line) => line.startsWith('▶') || line.startsWith('>'));
+
+describe('labels', () => {
+  it('renders Japanese by default', async () => {
+    const { lastFrame } = open({ source: new MemorySource(services()) });
+    await settle();
+    const frame = lastFrame()!;
+    for (const label of ['名前', '状態', 'メモリ', '稼働時間', '応答', '稼働中', 'r 再起動', '詳細: notion-mcp', 'ログ: notion-mcp']) expect(frame).toContain(label);
+  });
+  it('renders English with lang en', async () => {
+    const { lastFrame } = open({ source: new MemorySource(services()), lang: 'en' });
+    await settle();
+    const frame = lastFrame()!;
+    for (const label of ['Name', 'Status', 'Memory', 'Health', 'online', 'r Restart', 'Details: notion-mcp']) expect(frame).toContain(label);
+    expect(frame).not.toContain('名前');
+  });
+});
+
+describe('selection', () => {
+  it('moves with ↓ and j, and back with k', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    expect(selectedRow(view.lastFrame()!)).toContain('notion-mcp');
+    await press(view, ARROW_DOWN);
+    expect(selectedRow(view.lastFrame()!)).toContain('google-calendar-mcp');
+    await press(view, 'j');
+    expect(selectedRow(view.lastFrame()!)).toContain('worker');
+    await press(view, 'k');
+    expect(selectedRow(view.lastFrame()!)).toContain('google-calendar-mcp');
+    await settle();
+    expect(view.actions.shown).toEqual([0, 1, 2, 1]);
+  });
+  it('keeps the selected service when the list changes and moves to the neighbour when it is deleted', async () => {
+    const source = new MemorySource(services());
+    const view = open({ source });
+    await settle();
+    await press(view, 'j');
+    source.update({ services: [makeService({ pmId: 5, name: 'new-last' }), ...services()].sort((a, b) => a.pmId - b.pmId) });
+    await waitForFrame(view, (frame) => frame.includes('new-last'));
+    expect(selectedRow(view.lastFrame()!)).toContain('google-calendar-mcp');
+    source.update({ services: services().filter((s) => s.pmId !== 1) });
+    await waitForFrame(view, (frame) => !frame.includes('google-calendar-mcp'));
+    expect(selectedRow(view.lastFrame()!)).toContain('worker');
+  });
+});
+
+describe('confirm dialog', () => {
+  it('r then n cancels with no action', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, 'r');
+    expect(view.lastFrame()).toContain('notion-mcp を再起動しますか? (y/N)');
+    await press(view, 'n');
+    expect(view.actions.runs).toEqual([]);
+    expect(view.lastFrame()).toContain('notion-mcp の再起動を取り消しました');
+  });
+  it('any other key cancels too', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, 'd');
+    await press(view, 'x');
+    await press(view, ENTER);
+    expect(view.actions.runs).toEqual([]);
+  });
+  it('r then y restarts the selected service and reports the outcome', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, 'j');
+    await press(view, 'r');
+    expect(view.lastFrame()).toContain('google-calendar-mcp を再起動しますか? (y/N)');
+    await press(view, 'y');
+    expect(view.actions.runs).toEqual([{ action: 'restart', pmId: 1 }]);
+    expect(view.lastFrame()).toContain('google-calendar-mcp を再起動しました');
+  });
+  it('reports a failure in the status line', async () => {
+    const view = open({ source: new MemorySource(services()), lang: 'en' });
+    view.actions.result = { ok: false, error: 'timed out after 15000 ms' };
+    await settle();
+    await press(view, 's');
+    expect(view.lastFrame()).toContain('Stop notion-mcp? (y/N)');
+    await press(view, 'y');
+    expect(view.actions.runs).toEqual([{ action: 'stop', pmId: 0 }]);
+    expect(view.lastFrame()).toContain('Could not stop notion-mcp: timed out after 15000 ms');
+  });
+});
+
+describe('read-only mode', () => {
+  it('ignores r, s and d, says why, and hides them from the hints', async () => {
+    const view = open({ source: new MemorySource(services()), readOnly: true });
+    await settle();
+    expect(view.lastFrame()).not.toContain('r 再起動');
+    for (const key of ['r', 's', 'd']) {
+      await press(view, key, 150);
+      expect(view.lastFrame()).not.toContain('(y/N)');
+      await press(view, 'y', 150);
+    }
+    expect(view.actions.runs).toEqual([]);
+    expect(view.lastFrame()).toContain('読み取り専用モードです');
+  });
+});
+
+describe('help', () => {
+  it('? lists every key and Esc closes it', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, '?');
+    const frame = view.lastFrame()!;
+    for (const key of ['↑/k', '↓/j', ' r ', ' s ', ' d ', ' / ', 'Enter/i', 'Tab', 'PgUp', 'PgDn', 'End', ' ? ', 'q/Ctrl-C', 'y/Y', 'n/N/Esc', 'BS']) {
+      expect(frame).toContain(key);
+    }
+    await press(view, ESCAPE);
+    expect(view.lastFrame()).not.toContain('キー操作');
+    expect(view.lastFrame()).toContain('名前');
+  });
+});
+
+describe('filter', () => {
+  it('/ filters by name; Esc clears', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, '/');
+    for (const ch of 'cal') await press(view, ch);
+    let frame = view.lastFrame()!;
+    expect(frame).toContain('google-calendar-mcp');
+    expect(frame).not.toContain('worker');
+    await press(view, ENTER);
+    expect(view.lastFrame()).toContain('[フィルタ: cal]');
+    await press(view, '/');
+    await press(view, ESCAPE);
+    frame = view.lastFrame()!;
+    expect(frame).toContain('worker');
+  });
+});
+
+describe('logs', () => {
+  it('follows, pauses on PgUp and follows again on End; stderr marked', async () => {
+    const source = new MemorySource(services(), new Map([[0, logLines(100)]]));
+    const view = open({ source });
+    await settle();
+    expect(view.lastFrame()).toContain('line 100');
+    expect(view.lastFrame()).toContain('追従中');
+    expect(view.lastFrame()).toMatch(/! line 100/);
+    await press(view, PAGE_UP);
+    expect(view.lastFrame()).not.toContain('line 100');
+    expect(view.lastFrame()).toContain('一時停止');
+    source.update({ logs: new Map([[0, logLines(110)]]) });
+    await waitForFrame(view, (frame) => frame.includes('+17'));
+    expect(view.lastFrame()).not.toContain('line 110');
+    await press(view, END);
+    expect(view.lastFrame()).toContain('line 110');
+  });
+  it('scrolls by line with ↑ when the log pane has focus', async () => {
+    const view = open({ source: new MemorySource(services(), new Map([[0, logLines(50)]])) });
+    await settle();
+    await press(view, TAB);
+    await press(view, 'k');
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('line 49');
+    expect(frame).not.toContain('line 50');
+    expect(selectedRow(frame)).toContain('notion-mcp');
+  });
+});
+
+describe('connection states', () => {
+  it('says there is no daemon, with the command, and keeps the last services', async () => {
+    const source = new MemorySource(services());
+    const view = open({ source });
+    await settle();
+    source.update({ connection: { kind: 'no-daemon', home: '/home/op/.pm2', since: 0 } });
+    await waitForFrame(view, (frame) => frame.includes('デーモン'));
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('PM2 デーモンが動いていません (/home/op/.pm2)');
+    expect(frame).toContain('pm2 start ecosystem.config.js');
+    expect(frame).toContain('notion-mcp');
+  });
+  it('shows a load failure with the error', async () => {
+    const source = new MemorySource(services());
+    source.update({ connection: { kind: 'load-failed', home: '/h', error: 'list timed out', lastOkAt: null } });
+    const view = open({ source, lang: 'en' });
+    await settle();
+    expect(view.lastFrame()).toContain('Could not load the process list: list timed out');
+    expect(view.lastFrame()).toContain('worker');
+  });
+});
+
+describe('frame size', () => {
+  it('never exceeds the given rows or columns at 80x24 with many services and long logs', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => makeService({ pmId: i, name: i % 2 ? `サービス${i}-とても長い名前です` : `svc-${i}`, port: 3000 + i }));
+    const logs = new Map([[0, logLines(500, 1, (n) => `ログ ${n} ${'長い行です。'.repeat(30)}`)]]);
+    for (const lang of ['ja', 'en'] as const) {
+      for (const height of [23, 24]) {
+        const view = open({ source: new MemorySource(many, logs), width: 80, height, lang });
+        await settle();
+        for (const step of ['', '?', '?', 'j', '\r', '\r', '/']) {
+          if (step !== '') await press(view, step);
+          const lines = view.lastFrame()!.split('\n');
+          expect(lines.length).toBeLessThanOrEqual(height);
+          for (const line of lines) expect(cellWidth(line)).toBeLessThanOrEqual(80);
+        }
+        view.unmount();
+      }
+    }
+  });
+  it('keeps columns aligned with Japanese names', async () => {
+    const source = new MemorySource([
+      makeService({ pmId: 0, name: 'notion-mcp' }),
+      makeService({ pmId: 1, name: 'カレンダー連携' }),
+      makeService({ pmId: 2, name: '通知' }),
+    ]);
+    const view = open({ source, color: false });
+    await settle();
+    const rows = view.lastFrame()!.split('\n').filter((line) => line.includes('稼働中'));
+    expect(rows).toHaveLength(3);
+    const statusCell = rows.map((row) => cellWidth(row.slice(0, row.indexOf('●'))));
+    expect(new Set(statusCell).size).toBe(1);
+    const memoryCell = rows.map((row) => cellWidth(row.slice(0, row.indexOf('48.0M'))));
+    expect(new Set(memoryCell).size).toBe(1);
+  });
+  it('shows cluster instances and the diagnostics marker', async () => {
+    const source = new MemorySource([
+      makeService({ pmId: 0, name: 'api', execMode: 'cluster', instanceId: 0, instances: 2 }),
+      makeService({ pmId: 1, name: 'api', execMode: 'cluster', instanceId: 1, instances: 2, diagnostics: [{ code: 'restart-loop', severity: 'error', params: { restarts: 9 }, fix: 'pm2 logs api' }] }),
+    ]);
+    const view = open({ source, color: false });
+    await settle();
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('api#0');
+    expect(frame).toMatch(/^ !api#1|^ ! api#1/m);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../src/i18n/en.js';
+import { ja } from '../../../src/i18n/ja.js';
+import { formatBytes } from '../../../src/tui/format/bytes.js';
+import { formatDuration } from '../../../src/tui/format/duration.js';
+import { asciiGlyphs, unicodeGlyphs } from '../../../src/tui/format/glyphs.js';
+import { formatMilliseconds } from '../../../src/tui/format/milliseconds.js';
+import { formatPercent } from '../../../src/tui/format/percent.js';
+import { sanitizeLine } from '../../../src/tui/format/sanitize-line.js';
+import { statusStyle } from '../../../src/tui/format/status-style.js';
+import { formatUptime } from '../../../src/tui/format/uptime.js';
+import type { ServiceStatus } from '../../../src/pm2-bridge/types.js';
+
+describe('formatBytes', () => {
+  it('uses binary units with one decimal below 100', () => {
+    expect(formatBytes(512)).toBe('512B');
+    expect(formatBytes(1536)).toBe('1.5K');
+    expect(formatBytes(48 * 1024 * 1024)).toBe('48.0M');
+    expect(formatBytes(300 * 1024 * 1024)).toBe('300M');
+    expect(formatBytes(1.5 * 1024 ** 3)).toBe('1.5G');
+  });
+  it('shows - for nonsense', () => {
+    expect(formatBytes(-1)).toBe('-');
+    expect(formatBytes(Number.NaN)).toBe('-');
+  });
+});
+
+describe('formatDuration and formatUptime', () => {
+  it('is coarse like pm2', () => {
+    expect(formatDuration(45_000)).toBe('45s');
+    expect(formatDuration(12 * 60_000 + 5000)).toBe('12m');
+    expect(formatDuration(3 * 3_600_000)).toBe('3h');
+    expect(formatDuration(50 * 3_600_000)).toBe('2D');
+    expect(formatDuration(null)).toBe('-');
+    expect(formatDuration(-5)).toBe('-');
+  });
+  it('has no uptime when not online', () => {
+    expect(formatUptime({ status: 'online', startedAt: 1000 }, 61_000)).toBe('1m');
+    expect(formatUptime({ status: 'stopped', startedAt: 1000 }, 61_000)).toBe('-');
+    expect(formatUptime({ status: 'online', startedAt: null }, 61_000)).toBe('-');
+  });
+});
+
+describe('formatPercent and formatMilliseconds', () => {
+  it('formats', () => {
+    expect(formatPercent(0.42)).toBe('0.4%');
+    expect(formatPercent(12.4)).toBe('12%');
+    expect(formatPercent(130)).toBe('130%');
+    expect(formatMilliseconds(3.4)).toBe('3ms');
+    expect(formatMilliseconds(12_500)).toBe('12.5s');
+  });
+});
+
+describe('statusStyle', () => {
+  const statuses: ServiceStatus[] = ['online', 'launching', 'stopping', 'stopped', 'errored', 'waiting restart', 'one-launch-status', 'unknown'];
+  it('gives every status a word and a mark, never colour alone', () => {
+    for (const messages of [ja, en]) {
+      for (const status of statuses) {
+        const style = statusStyle(status, messages, unicodeGlyphs);
+        expect(style.label.length).toBeGreaterThan(0);
+        expect(style.mark.length).toBeGreaterThan(0);
+      }
+    }
+    expect(statusStyle('online', ja, unicodeGlyphs)).toEqual({ label: '稼働中', mark: '●', tone: 'green' });
+    expect(statusStyle('errored', en, asciiGlyphs)).toEqual({ label: 'errored', mark: 'x', tone: 'red' });
+  });
+  it('tells the main states apart by mark alone too', () => {
+    const marks = (['online', 'stopped', 'errored', 'launching'] as const).map((s) => statusStyle(s, ja, asciiGlyphs).mark);
+    expect(new Set(marks).size).toBe(4);
+  });
+});
+
+describe('sanitizeLine', () => {
+  it('removes colours, cursor moves and control characters; expands tabs', () => {
+    expect(sanitizeLine('\u001b[31mred\u001b[0m ok')).toBe('red ok');
+    expect(sanitizeLine('a\u001b[2Jb\u001b[10;5Hc')).toBe('abc');
+    expect(sanitizeLine('bell\u0007 cr\r')).toBe('bell cr');
+    expect(sanitizeLine('\u001b]0;title\u0007x')).toBe('x');
+    expect(sanitizeLine('a\tb')).toBe('a    b');
+    expect(sanitizeLine('日本語のログ')).toBe('日本語のログ');
+  });
+});
