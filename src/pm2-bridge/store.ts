@@ -55,6 +55,7 @@ export function createStore(options: StoreOptions): Bridge {
   let connection: ConnectionState = { kind: 'connecting', home };
   let daemon: DaemonConnection | null = null;
   let bus: BusHandle | null = null;
+  let busOpening = false;
   /** pm2.pid of a daemon that announced its death: not reconnected to while it finishes dying. */
   let killedDaemonPid: number | null = null;
 
@@ -183,21 +184,32 @@ export function createStore(options: StoreOptions): Bridge {
       return;
     }
     const link = conn;
-    const handle = await openBus(home, busHandlers(() => bus === handle), Math.min(options.rpcTimeoutMs, 1000));
-    if (closed || !handle) {
-      handle?.close();
-      link.close();
-      if (!closed) scheduleReconnect();
-      return;
-    }
-    shellEnv = await readDaemonEnv(home);
     daemon = link;
-    bus = handle;
     link.onClose(() => {
       if (daemon === link) lostDaemon();
     });
+    shellEnv = await readDaemonEnv(home);
+    await ensureBus(link);
+    if (closed || daemon !== link) return;
     setConnection({ kind: 'connected', home, since: Date.now() });
     await refresh();
+  }
+
+  /** Subscribes to the bus of `link`'s daemon. Without a bus the list still works; the next refresh tries again. */
+  async function ensureBus(link: DaemonConnection): Promise<void> {
+    if (bus || busOpening) return;
+    busOpening = true;
+    try {
+      const handle: BusHandle | null = await openBus(
+        home,
+        busHandlers(() => bus !== null && bus === handle),
+        Math.min(options.rpcTimeoutMs, 1000),
+      );
+      if (closed || daemon !== link) handle?.close();
+      else bus = handle;
+    } finally {
+      busOpening = false;
+    }
   }
 
   function lostDaemon(): void {
@@ -256,6 +268,7 @@ export function createStore(options: StoreOptions): Bridge {
     }
     refreshing = true;
     const link = daemon;
+    if (!bus) void ensureBus(link);
     try {
       const list = await link.call<RawProcess[]>('getMonitorData', {}, options.rpcTimeoutMs);
       if (link === daemon && !closed) applyList(Array.isArray(list) ? list : []);
