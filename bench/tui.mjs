@@ -12,7 +12,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
@@ -177,24 +177,26 @@ function newestStamp(text) {
 
 async function startMonitor(monitor, size, env, dir) {
   const [cols, rows] = size;
-  const session = monitor.id;
-  const pipeFile = join(dir, `${monitor.id}-${cols}x${rows}.out`);
+  const session = monitor.id.replace(/[^a-zA-Z0-9-]/g, '-');
+  const pipeFile = join(dir, `${session}-${cols}x${rows}.out`);
   writeFileSync(pipeFile, '');
   const started = performance.now();
   await tmux('new-session', '-d', '-s', session, '-x', String(cols), '-y', String(rows), ...envArgs(env), monitor.command);
   await tmux('pipe-pane', '-t', session, `cat >> '${pipeFile}'`);
   const pid = await panePid(session);
   let firstFrameMs = null;
+  let firstPaintMs = null;
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const text = await capture(session).catch(() => '');
+    if (firstPaintMs === null && text.trim() !== '') firstPaintMs = performance.now() - started;
     if (text.includes('flood') && text.includes('quiet-b')) {
       firstFrameMs = performance.now() - started;
       break;
     }
     await sleep(20);
   }
-  return { ...monitor, session, pid, pipeFile, firstFrameMs };
+  return { ...monitor, session, pid, pipeFile, firstPaintMs, firstFrameMs };
 }
 
 function envArgs(env) {
@@ -208,10 +210,10 @@ async function selectFlood(m) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const deadline = Date.now() + (attempt === 0 ? 6000 : 3000);
     while (Date.now() < deadline) {
-      if (newestStamp(await capture(m.session)) > 0) return true;
+      if (newestStamp(await capture(m.session).catch(() => '')) > 0) return true;
       await sleep(250);
     }
-    await tmux('send-keys', '-t', m.session, 'Down');
+    await tmux('send-keys', '-t', m.session, 'Down').catch(() => {});
   }
   return false;
 }
@@ -274,23 +276,28 @@ function verdict(value, limit) {
 function printSize(size, monitors, flood, idle) {
   const [cols, rows] = size;
   console.log(`\n== ${cols}x${rows}, window ${WINDOW_S} s, flood ${1000} lines/s ==`);
-  const header = ['monitor', 'first frame ms', 'CPU s', 'CPU %', 'peak RSS MB', 'term B/s', 'lag mean ms', 'lag p95 ms', 'idle CPU %', 'idle B/s'];
+  const header = ['monitor', 'first paint ms', 'list shown ms', 'CPU s', 'CPU %', 'peak RSS MB', 'term B/s', 'lag mean ms', 'lag p95 ms', 'idle CPU %', 'idle B/s'];
   const rowsOut = monitors.map((m) => {
     const f = flood.get(m.id);
     const i = idle.get(m.id);
-    return [m.label, fmt(m.firstFrameMs, 0), fmt(f.cpuSeconds, 2), fmt(f.cpuPercent), fmt(f.peakRssMb), fmt(f.bytesPerSecond, 0), fmt(f.lagMeanMs, 0), fmt(f.lagP95Ms, 0), fmt(i.cpuPercent), fmt(i.bytesPerSecond, 0)];
+    return [m.label, fmt(m.firstPaintMs, 0), fmt(m.firstFrameMs, 0), fmt(f.cpuSeconds, 2), fmt(f.cpuPercent), fmt(f.peakRssMb), fmt(f.bytesPerSecond, 0), fmt(f.lagMeanMs, 0), fmt(f.lagP95Ms, 0), fmt(i.cpuPercent), fmt(i.bytesPerSecond, 0)];
   });
   const widths = header.map((h, k) => Math.max(h.length, ...rowsOut.map((r) => r[k].length)));
   const line = (cells) => cells.map((c, k) => (k === 0 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join('  ');
   console.log(line(header));
   for (const r of rowsOut) console.log(line(r));
-  const g = monitors.find((m) => m.id === 'gakuco');
   const p = monitors.find((m) => m.id === 'pm2monit');
-  if (!g || !p) return null;
-  const gf = flood.get('gakuco');
-  const pf = flood.get('pm2monit');
-  const gi = idle.get('gakuco');
-  const pi = idle.get('pm2monit');
+  if (!p) return null;
+  const all = {};
+  for (const g of monitors.filter((m) => m.id.startsWith('gakuco'))) all[g.id] = printRatios(g, p, flood, idle);
+  return all;
+}
+
+function printRatios(g, p, flood, idle) {
+  const gf = flood.get(g.id);
+  const pf = flood.get(p.id);
+  const gi = idle.get(g.id);
+  const pi = idle.get(p.id);
   const ratios = {
     cpu: ratio(gf.cpuSeconds, pf.cpuSeconds),
     lag: ratio(gf.lagMeanMs, pf.lagMeanMs),
@@ -298,7 +305,7 @@ function printSize(size, monitors, flood, idle) {
     rss: ratio(gf.peakRssMb, pf.peakRssMb),
     idleCpu: ratio(gi.cpuSeconds, pi.cpuSeconds),
   };
-  console.log('gakuco / pm2 monit (target):');
+  console.log(`${g.label} / pm2 monit (target):`);
   console.log(
     `  flood CPU ${fmt(ratios.cpu, 2)}x (<= ${TARGETS.flood.cpu}) ${verdict(ratios.cpu, TARGETS.flood.cpu)}` +
       ` | lag ${fmt(ratios.lag, 2)}x (<= ${TARGETS.flood.lag}) ${verdict(ratios.lag, TARGETS.flood.lag)}` +
@@ -308,7 +315,7 @@ function printSize(size, monitors, flood, idle) {
   console.log(
     `  idle CPU ${fmt(ratios.idleCpu, 2)}x (<= ${TARGETS.idle.cpu}) ${verdict(ratios.idleCpu, TARGETS.idle.cpu)}` +
       ` | idle ${fmt(gi.bytesPerSecond, 0)} B/s (<= ${TARGETS.idle.bytesAbs}) ${verdict(gi.bytesPerSecond, TARGETS.idle.bytesAbs)}` +
-      ` | first frame ${fmt(g.firstFrameMs, 0)} ms (<= ${TARGETS.firstFrameMs}) ${verdict(g.firstFrameMs, TARGETS.firstFrameMs)}`,
+      ` | first frame ${fmt(g.firstPaintMs, 0)} ms, list ${fmt(g.firstFrameMs, 0)} ms (<= ${TARGETS.firstFrameMs}) ${verdict(g.firstPaintMs, TARGETS.firstFrameMs)}`,
   );
   return ratios;
 }
@@ -321,8 +328,9 @@ async function main() {
     console.error('bench:tui needs tmux (apt-get install tmux)');
     process.exit(1);
   }
-  const hasCli = existsSync(CLI);
-  if (!hasCli) console.error(`note: ${CLI} is missing (npm run build); measuring pm2 monit only`);
+  const cli = args.cli ? resolve(args.cli) : CLI;
+  const hasCli = existsSync(cli);
+  if (!hasCli) console.error(`note: ${cli} is missing (npm run build); measuring pm2 monit only`);
 
   const home = mkdtempSync(join(tmpdir(), 'gakuco-bench-pm2-'));
   const dir = join(home, 'bench');
@@ -334,7 +342,17 @@ async function main() {
 
   const monitors = [
     { id: 'pm2monit', label: 'pm2 monit', command: `exec '${process.execPath}' '${PM2_BIN}' monit` },
-    ...(hasCli ? [{ id: 'gakuco', label: 'gakuco-monit', command: `exec '${process.execPath}' '${CLI}' ${args.cliArgs ?? ''}` }] : []),
+    ...(hasCli ? [{ id: 'gakuco', label: 'gakuco-monit', command: `exec '${process.execPath}' '${cli}' ${args.cliArgs ?? ''}` }] : []),
+    // --variants 'name=K=V,K=V;name2=...': more gakuco runs of the same build with extra environment (experiments).
+    ...(hasCli && args.variants
+      ? String(args.variants)
+          .split(';')
+          .map((v) => {
+            const [name, ...rest] = v.split('=');
+            const vars = rest.join('=').split(',').filter(Boolean).join(' ');
+            return { id: `gakuco:${name}`, label: `gakuco ${name}`, command: `exec env ${vars} '${process.execPath}' '${cli}' ${args.cliArgs ?? ''}` };
+          })
+      : []),
   ].filter((m) => !args.only || m.id.startsWith(args.only));
 
   const results = [];
@@ -370,7 +388,7 @@ async function main() {
       const ratios = printSize(size, running, flood, idle);
       results.push({
         size: `${size[0]}x${size[1]}`,
-        monitors: running.map((m) => ({ id: m.id, firstFrameMs: m.firstFrameMs, flood: flood.get(m.id), idle: idle.get(m.id) })),
+        monitors: running.map((m) => ({ id: m.id, firstPaintMs: m.firstPaintMs, firstFrameMs: m.firstFrameMs, flood: flood.get(m.id), idle: idle.get(m.id) })),
         ratios,
       });
       for (const m of running) await tmux('kill-session', '-t', m.session).catch(() => {});
