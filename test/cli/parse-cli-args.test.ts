@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../src/cli/parse-cli-args.js';
+
+describe('parseCliArgs', () => {
+  it('has defaults', () => {
+    const parsed = parseCliArgs([]);
+    expect(parsed).toMatchObject({ ok: true, args: { command: 'monitor', intervalMs: 1000, once: false, json: false, readOnly: false, ascii: false, noColor: false } });
+  });
+  it('reads every flag, both --opt value and --opt=value', () => {
+    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2']);
+    expect(parsed).toEqual({
+      ok: true,
+      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, intervalMs: 250, readOnly: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', help: false, version: false },
+    });
+  });
+  it('passes everything after doctor to the doctor', () => {
+    expect(parseCliArgs(['doctor', '--json', '--lang', 'en'])).toMatchObject({ ok: true, args: { command: 'doctor', rest: ['--json', '--lang', 'en'] } });
+  });
+  it('rejects unknown options and bad values', () => {
+    expect(parseCliArgs(['--bogus'])).toEqual({ ok: false, option: '--bogus' });
+    expect(parseCliArgs(['--lang', 'fr'])).toEqual({ ok: false, option: '--lang', value: 'fr' });
+    expect(parseCliArgs(['--interval', '10'])).toEqual({ ok: false, option: '--interval', value: '10' });
+    expect(parseCliArgs(['--interval', 'soon'])).toEqual({ ok: false, option: '--interval', value: 'soon' });
+    expect(parseCliArgs(['--pm2-home'])).toEqual({ ok: false, option: '--pm2-home', value: '' });
+  });
+});
