@@ -31,7 +31,7 @@ const provider = new RecordingProvider();
 
 beforeAll(async () => {
   pm2 = createPrivatePm2Home();
-  const result = await pm2.pm2(['start', `${APPS}/logger.cjs`, '--name', 'flood'], { env: { LOG_EVERY_MS: '1' } });
+  const result = await pm2.pm2(['start', `${APPS}/logger.cjs`, '--name', 'flood'], { env: { LOG_EVERY_MS: '1', PARTIAL_LINES: '0' } });
   if (result.code !== 0) throw new Error(result.stderr);
   bridge = createBridge({
     pm2Home: pm2.home,
@@ -64,6 +64,26 @@ describe('store cadence', () => {
     expect(received).toBeGreaterThan(500); // the flood really flowed (about 1000 lines/s)
     expect(notifications).toBeLessThanOrEqual(2000 / 100 + 3);
     expect(lines.length).toBeLessThanOrEqual(300);
+  });
+
+  it('joins history to live lines with no gap and no duplicate under the flood', async () => {
+    for (const delayMs of [0, 300]) {
+      const reader = createBridge({ pm2Home: pm2.home, logLinesPerService: 20_000, historyLines: 300 });
+      try {
+        const flood = await waitForSnapshot(reader, (s) => serviceNamed(s, 'flood'), 'flood listed');
+        await new Promise((r) => setTimeout(r, delayMs));
+        reader.showLogs(flood.pmId);
+        const lines = await waitForSnapshot(reader, (s) => {
+          const all = s.logs.get(flood.pmId);
+          return all?.some((l) => l.history) && all.filter((l) => !l.history).length > 200 ? all : null;
+        }, 'history and live lines');
+        const numbers = lines.filter((l) => l.stream === 'out').map((l) => Number(/^out (\d+)$/.exec(l.text)?.[1]));
+        expect(lines.filter((l) => l.history)).toHaveLength(300);
+        for (let i = 1; i < numbers.length; i += 1) expect(numbers[i], `after out ${numbers[i - 1]}`).toBe(numbers[i - 1]! + 1);
+      } finally {
+        await reader.close();
+      }
+    }
   });
 
   it('runs diagnostics one at a time, after the set of services changes, and merges the findings', async () => {
