@@ -88,7 +88,7 @@ describe('too small', () => {
     await settle();
     const frame = view.lastFrame()!;
     expect(frame).toContain('端末が小さすぎます (50x12)');
-    expect(frame).toContain('60x14');
+    expect(frame).toContain('60x15');
     expect(frame.split('\n').length).toBeLessThanOrEqual(12);
     await press(view, 'r', 150);
     expect(view.lastFrame()).not.toContain('(y/N)');
@@ -102,10 +102,10 @@ describe('too small', () => {
     expect(view.lastFrame()).toContain('Terminal too small (80x10)');
   });
   it('shows the monitor at exactly the minimum', async () => {
-    const view = renderApp({ source: source(), width: 60, height: 14 });
+    const view = renderApp({ source: source(), width: 60, height: 15 });
     views.push(view);
     await settle();
     expect(view.lastFrame()).toContain('名前');
-    expect(view.lastFrame()!.split('\n').length).toBeLessThanOrEqual(14);
+    expect(view.lastFrame()!.split('\n').length).toBeLessThanOrEqual(15);
   });
 });

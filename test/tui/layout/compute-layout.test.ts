@@ -6,7 +6,7 @@ const total = (l: ReturnType<typeof computeLayout>) => l.header + l.banner + l.t
 describe('computeLayout', () => {
   it('uses exactly the given height for every size and state', () => {
     for (const width of [60, 80, 119, 120, 200]) {
-      for (let height = 14; height <= 60; height += 1) {
+      for (let height = 15; height <= 60; height += 1) {
         for (const serviceCount of [0, 1, 4, 30]) {
           for (const bannerLines of [0, 2]) {
             for (const detailExpanded of [false, true]) {
@@ -19,10 +19,10 @@ describe('computeLayout', () => {
       }
     }
   });
-  it('says too small below 60x14', () => {
+  it('says too small below 60x15', () => {
     expect(computeLayout({ width: 59, height: 30, serviceCount: 1, bannerLines: 0, detailExpanded: false }).tooSmall).toBe(true);
-    expect(computeLayout({ width: 80, height: 13, serviceCount: 1, bannerLines: 0, detailExpanded: false }).tooSmall).toBe(true);
-    expect(computeLayout({ width: 60, height: 14, serviceCount: 1, bannerLines: 0, detailExpanded: false }).tooSmall).toBe(false);
+    expect(computeLayout({ width: 80, height: 14, serviceCount: 1, bannerLines: 0, detailExpanded: false }).tooSmall).toBe(true);
+    expect(computeLayout({ width: 60, height: 15, serviceCount: 1, bannerLines: 0, detailExpanded: false }).tooSmall).toBe(false);
   });
   it('puts details and logs side by side from 120 columns', () => {
     const wide = computeLayout({ width: 140, height: 40, serviceCount: 4, bannerLines: 0, detailExpanded: false });
