@@ -14,6 +14,7 @@ import { discardRest, readJsonBody } from './request-body.js';
 import { SessionStore, type SessionHandle } from './session-store.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
+import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
 import {
   jsonRpcError,
   sendJson,
@@ -82,6 +83,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     },
   });
   let closing = false;
+  const toolsList: ToolsListCache = {};
 
   function syncSessionMetric(): void {
     serverMetrics.openSessions = sessions.size;
@@ -89,6 +91,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
 
   async function openSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
     const mcp = def.createMcpServer();
+    cacheToolsList(mcp, toolsList);
     let closed = false;
     const session: Session = {
       transport: new StreamableHTTPServerTransport({
