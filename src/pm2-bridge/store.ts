@@ -85,6 +85,9 @@ export function createStore(options: StoreOptions): Bridge {
   const busBytesPending = new Map<string, number>();
 
   // Snapshot and listeners.
+  let mergedServices: readonly Service[] = [];
+  /** Set whenever services, port checks or diagnostics change; buildSnapshot then merges them anew. */
+  let servicesDirty = true;
   const listeners = new Set<() => void>();
   let version = 0;
   let snapshot: Snapshot = buildSnapshot();
@@ -105,16 +108,20 @@ export function createStore(options: StoreOptions): Bridge {
   const diagnosticsTimer = options.diagnostics ? setInterval(() => void diagnose(), options.diagnosticsIntervalMs) : null;
 
   function buildSnapshot(): Snapshot {
-    const merged = services.map((service) => ({
-      ...service,
-      portCheck: service.port === null ? null : (portChecks.get(service.pmId) ?? pendingPortCheck(service.port)),
-      diagnostics: serviceDiagnostics.get(service.pmId) ?? [],
-    }));
+    // Only log lines changed (the common case under a flood): keep the same services array, so views can skip work.
+    if (servicesDirty) {
+      mergedServices = services.map((service) => ({
+        ...service,
+        portCheck: service.port === null ? null : (portChecks.get(service.pmId) ?? pendingPortCheck(service.port)),
+        diagnostics: serviceDiagnostics.get(service.pmId) ?? [],
+      }));
+      servicesDirty = false;
+    }
     const logs = new Map<number, readonly LogLine[]>();
     for (const [pmId, buffer] of buffers) logs.set(pmId, buffer.toArray());
     return {
       connection,
-      services: merged,
+      services: mergedServices,
       logs,
       diagnostics: setupDiagnostics,
       refreshedAt,
@@ -222,6 +229,7 @@ export function createStore(options: StoreOptions): Bridge {
       services = [];
       servicesJson = '';
       portChecks.clear();
+      servicesDirty = true;
       dropAllLogs();
     }
     if (connection.kind !== 'no-daemon') setConnection({ kind: 'no-daemon', home, since: Date.now() });
@@ -316,6 +324,7 @@ export function createStore(options: StoreOptions): Bridge {
     if (!wasConnected) setConnection({ kind: 'connected', home, since: Date.now() });
     if (json !== servicesJson || !wasConnected || setChanged) {
       servicesJson = json;
+      servicesDirty = true;
       changed();
     }
     if (setChanged) {
@@ -453,6 +462,7 @@ export function createStore(options: StoreOptions): Bridge {
       for (const [pmId, check] of results) {
         const service = services.find((s) => s.pmId === pmId);
         if (service && service.port === check.port) portChecks.set(pmId, check);
+        servicesDirty = true;
       }
       changed();
     } catch {
@@ -477,6 +487,7 @@ export function createStore(options: StoreOptions): Bridge {
       if (json === diagnosticsJson) return;
       diagnosticsJson = json;
       serviceDiagnostics = report.services;
+      servicesDirty = true;
       setupDiagnostics = report.setup;
       changed();
     } catch {
