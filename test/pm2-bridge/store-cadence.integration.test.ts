@@ -96,6 +96,20 @@ describe('store cadence', () => {
     }
   });
 
+  it('refreshes on bus process events, long before the next interval', async () => {
+    const watcher = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 60_000 });
+    try {
+      const before = await waitForSnapshot(watcher, (s) => serviceNamed(s, 'flood'), 'flood listed');
+      const result = await pm2.pm2(['restart', 'flood']);
+      expect(result.code).toBe(0);
+      const doneAt = Date.now();
+      await waitForSnapshot(watcher, (s) => (serviceNamed(s, 'flood')?.restarts ?? 0) > before.restarts, 'restart seen', 3000);
+      expect(Date.now() - doneAt).toBeLessThan(1500);
+    } finally {
+      await watcher.close();
+    }
+  });
+
   it('runs diagnostics one at a time, after the set of services changes, and merges the findings', async () => {
     await waitForSnapshot(bridge, (s) => serviceNamed(s, 'flood')?.diagnostics.length === 1, 'service findings merged');
     expect(bridge.getSnapshot().diagnostics).toEqual([
