@@ -397,6 +397,7 @@ export function createStore(options: StoreOptions): Bridge {
   function forgetService(pmId: number): void {
     buffers.delete(pmId);
     historyLoaded.delete(pmId);
+    historyWanted.delete(pmId);
     splitter.forget(`${pmId}:`);
     for (const stream of ['out', 'err'] as const) {
       const key = `${pmId}:${stream}`;

@@ -30,7 +30,7 @@ describe('daemon link', () => {
   it('never starts a daemon: with none running it says so and leaves the home untouched', async () => {
     const before = readdirSync(pm2.home);
     await waitForSnapshot(bridge, (s) => s.connection.kind === 'no-daemon', 'no-daemon state', 2000);
-    await new Promise((r) => setTimeout(r, 2500)); // several reconnect checks
+    await new Promise((r) => setTimeout(r, 2000)); // four reconnect checks
     expect(bridge.getSnapshot().connection.kind).toBe('no-daemon');
     const once = await readSnapshotOnce({ pm2Home: pm2.home });
     expect(once.connection).toMatchObject({ kind: 'no-daemon', home: pm2.home });
