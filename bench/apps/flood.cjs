@@ -1,8 +1,6 @@
 // Writes BENCH_FLOOD_RATE (default 1000) log lines per second, each `#<seq> @<epoch ms> ...`, so a monitor's screen
 // tells how old its newest visible line is. While the file BENCH_FLOOD_PAUSE exists it writes nothing (idle).
 'use strict';
-/* global require, setInterval */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const fs = require('node:fs');
 
 const rate = Number(process.env.BENCH_FLOOD_RATE || 1000);

@@ -1,6 +1,5 @@
 // A quiet worker: one log line every BENCH_QUIET_MS (default 2000) ms.
 'use strict';
-/* global setInterval */
 const every = Number(process.env.BENCH_QUIET_MS || 2000);
 let n = 0;
 setInterval(() => {

@@ -1,7 +1,5 @@
 // A small HTTP service on 127.0.0.1:$PORT with GET /health; logs one line per request.
 'use strict';
-/* global require */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const http = require('node:http');
 
 const port = Number(process.env.PORT || 0);
