@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCellDiffStdout, type CellDiffStdout } from '../../../src/tui/terminal/cell-diff-stdout.js';
 import { gridText } from '../../../src/tui/terminal/grid.js';
 import { VirtualTerminal } from '../../../src/tui/terminal/virtual-terminal.js';
@@ -43,6 +43,8 @@ class FakeTerminal extends EventEmitter {
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
+// Ink renders on its own schedule; under load a fixed pause is not enough, so wait for what is expected.
+const settle = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 3000, interval: 10 });
 
 let setValue: (v: string) => void = () => {};
 function Frame({ rows }: { rows: number }): React.ReactElement {
@@ -81,15 +83,14 @@ describe('createCellDiffStdout behind Ink', () => {
   it('paints the first frame on a cleared alternate screen, then sends only changed cells', async () => {
     const terminal = new FakeTerminal(6, 40);
     const stdout = mount(terminal);
-    await tick();
+    await settle(() => expect(terminal.text()[0]).toBe('名前 online restarts 1234'));
     expect(terminal.writes[0]).toContain('\u001B[?1049h');
     expect(terminal.writes[0]).toContain('\u001B[2J');
     expect(terminal.text()).toEqual(['名前 online restarts 1234', '', '', '', '', 'footer']);
 
     const before = terminal.writes.length;
     setValue('1235');
-    await tick();
-    expect(terminal.text()[0]).toBe('名前 online restarts 1235');
+    await settle(() => expect(terminal.text()[0]).toBe('名前 online restarts 1235'));
     // Ink wrote the whole screen again; the terminal got a cursor move and one digit.
     expect(terminal.writes.slice(before).join('')).toBe('\u001B[1;25H5');
     expect(stdout.stats.inkBytes).toBeGreaterThan(stdout.stats.targetBytes);
@@ -98,7 +99,7 @@ describe('createCellDiffStdout behind Ink', () => {
   it('writes nothing when a render produces the same frame', async () => {
     const terminal = new FakeTerminal(5, 30);
     mount(terminal);
-    await tick();
+    await settle(() => expect(terminal.text()[0]).toBe('名前 online restarts 1234'));
     const before = terminal.writes.length;
     setValue('1234');
     setValue('9');
@@ -110,12 +111,12 @@ describe('createCellDiffStdout behind Ink', () => {
   it('forwards resize and repaints the whole screen at the new size', async () => {
     const terminal = new FakeTerminal(6, 40);
     const stdout = mount(terminal);
-    await tick();
+    await settle(() => expect(terminal.text()[0]).toBe('名前 online restarts 1234'));
     const before = terminal.writes.length;
     terminal.resize(8, 30);
     expect(stdout.rows).toBe(8);
     expect(stdout.columns).toBe(30);
-    await tick();
+    await settle(() => expect(stdout.stats.repaints).toBe(2));
     const after = terminal.writes.slice(before).join('');
     expect(after).toContain('\u001B[2J');
     // The Frame keeps its old height prop (6): the repaint shows it at the top of the resized screen.
