@@ -49,9 +49,6 @@ function mcpApp({ name, entry, port: ports, secrets, keyName }) {
     script: join(root, entry),
     cwd: root,
     interpreter: 'node',
-    // V8 keeps its heap smaller (bench/servers.mjs: RSS after 300 abandoned sessions +20 MB instead of +45 MB, no
-    // measurable cost per request for these servers).
-    node_args: ['--optimize-for-size'],
     instances: 1,
     exec_mode: 'fork',
     autorestart: true,

@@ -5,7 +5,7 @@
 // Per server and round: start to ready (spawn -> first HTTP answer, and the CPU the process used until then, which
 // a loaded machine does not inflate as much), idle RSS (1 s after ready), tools/list
 // latency p50/p99 and server CPU per tools/list (utime+stime from /proc/PID/stat over N calls in one session),
-// RSS after 300 sessions opened (initialize) and abandoned (no DELETE).
+// RSS 2 s and 10 s after 300 sessions were opened (initialize) and abandoned (no DELETE).
 // The peer is installed by this script into a temp dir (npm install --prefix), never a dependency of the project.
 //   BENCH_ROUNDS (default 3), BENCH_CALLS (tools/list calls per round, default 1000), BENCH_PEER_DIR,
 //   BENCH_ONLY (a name part: that server and the peer), --json
@@ -187,6 +187,8 @@ async function measure(server) {
     }
     await sleep(2_000);
     const rssAfterAbandoned = rssMb(child.pid);
+    await sleep(8_000);
+    const rssAfterAbandoned10s = rssMb(child.pid);
     return {
       readyMs,
       readyCpuMs,
@@ -195,6 +197,7 @@ async function measure(server) {
       p99: percentile(latencies, 99),
       cpuMsPerCall,
       rssAfterAbandoned,
+      rssAfterAbandoned10s,
       toolsListBytes,
     };
   } finally {
@@ -264,6 +267,7 @@ async function main() {
       readyCpuMs: pick('readyCpuMs'),
       idleRssMb: pick('idleRss'),
       rssAfter300Mb: pick('rssAfterAbandoned'),
+      rssAfter300At10sMb: pick('rssAfterAbandoned10s'),
       p50Ms: pick('p50'),
       p99Ms: pick('p99'),
       cpuMsPerToolsList: pick('cpuMsPerCall'),
@@ -280,6 +284,7 @@ async function main() {
           idleRssLe75Mb: row.idleRssMb <= 75,
           cpuLe06xPeer: row.cpuVsPeer <= 0.6,
           rssAfter300LeIdlePlus30Mb: row.rssAfter300Mb <= row.idleRssMb + 30,
+          rssAfter300At10sLeIdlePlus30Mb: row.rssAfter300At10sMb <= row.idleRssMb + 30,
         };
   }
   if (process.argv.includes('--json')) {
@@ -289,13 +294,14 @@ async function main() {
   }
   const f = (n, d = 1) => n.toFixed(d);
   const mark = (ok) => (ok === undefined ? '' : ok ? ' ok' : ' MISS');
-  const header = ['server', 'start ms', 'start CPU ms', 'idle RSS MB', 'RSS +300 sess MB', 'list p50 ms', 'list p99 ms', 'CPU ms/list', 'vs peer', 'list KB'];
+  const header = ['server', 'start ms', 'start CPU ms', 'idle RSS MB', 'RSS 300 sess +2s', 'RSS 300 sess +10s', 'list p50 ms', 'list p99 ms', 'CPU ms/list', 'vs peer', 'list KB'];
   const rows = summary.map((r) => [
     r.name,
     f(r.readyMs, 0) + mark(r.targets?.startLe250ms),
     f(r.readyCpuMs, 0),
     f(r.idleRssMb) + mark(r.targets?.idleRssLe75Mb),
     f(r.rssAfter300Mb) + mark(r.targets?.rssAfter300LeIdlePlus30Mb),
+    f(r.rssAfter300At10sMb) + mark(r.targets?.rssAfter300At10sLeIdlePlus30Mb),
     f(r.p50Ms, 2),
     f(r.p99Ms, 2),
     f(r.cpuMsPerToolsList, 3),

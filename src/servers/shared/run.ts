@@ -2,6 +2,7 @@
 // ready, publish metrics, and on SIGINT/SIGTERM shut down cleanly (stop accepting, close sessions, release the
 // upstream, exit 0) well inside ecosystem.config.js's kill_timeout.
 //   await runFromEnv(createNotionService(configFromEnv(process.env)));
+import { setFlagsFromString } from 'node:v8';
 import type { ServiceDefinition } from './service.js';
 import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
 import { runConfigFromEnv } from './run-config.js';
@@ -51,6 +52,10 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
       `(${config.apiKey === null ? 'no API key' : 'API key required'}` +
       `${upstream.configured ? '' : `; upstream not configured, missing ${upstream.missing.join(', ')}`})`,
   );
+  // Set now, not as a node flag: from the start it costs ~90 ms of start-up CPU; from here on it keeps the heap
+  // small (bench/servers.mjs: RSS after 300 abandoned sessions about +20 MB instead of +45 MB). It only changes
+  // V8's heap-sizing heuristics.
+  setFlagsFromString('--optimize-for-size');
   publishMetricsToPm2();
   installShutdown(def, running, say);
   // With wait_ready in ecosystem.config.js, PM2 counts the app as online only from here.
