@@ -3,7 +3,6 @@ import type { Diagnostic, Snapshot } from '../pm2-bridge/types.js';
 import type { FormattedDiagnostic } from '../i18n/diagnostics.js';
 import type { Glyphs } from '../tui/format/glyphs.js';
 import { bannerLines } from '../tui/layout/banner-lines.js';
-import { displayName } from '../tui/table/display-name.js';
 import { tableText } from '../tui/table/table-text.js';
 
 export interface OnceTextOptions {
@@ -24,16 +23,17 @@ export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
   lines.push('');
   if (snapshot.services.length === 0) lines.push(messages.table.noServices);
   else lines.push(...tableText(snapshot.services, options));
-  const finding = (prefix: string, diagnostic: Diagnostic) => {
+  // Every finding's text names its service already.
+  const finding = (diagnostic: Diagnostic) => {
     const described = options.describeDiagnostic(diagnostic);
-    lines.push(`${messages.table.diagnosticsMark} ${prefix}${described.text}`);
+    lines.push(`${messages.table.diagnosticsMark} ${described.text}`);
     if (described.fix !== null) lines.push(`    ${messages.detail.fix}: ${described.fix}`);
   };
   const findings = snapshot.services.filter((service) => service.diagnostics.length > 0);
   if (findings.length > 0 || snapshot.diagnostics.length > 0) {
     lines.push('', `${messages.detail.diagnostics}:`);
-    for (const service of findings) for (const d of service.diagnostics) finding(`${displayName(service)}: `, d);
-    for (const d of snapshot.diagnostics) finding('', d);
+    for (const service of findings) for (const d of service.diagnostics) finding(d);
+    for (const d of snapshot.diagnostics) finding(d);
   }
   return `${lines.join('\n')}\n`;
 }
