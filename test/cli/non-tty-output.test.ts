@@ -14,7 +14,7 @@ const snapshot: Snapshot = {
   connection: { kind: 'connected', home: '/home/op/.pm2', since: 1 },
   services: [
     makeService({ pmId: 0, name: 'notion-mcp', port: 3001, env: [{ key: 'NOTION_TOKEN', value: '••••', masked: true }] }),
-    makeService({ pmId: 1, name: 'カレンダー連携', status: 'errored', pid: 0, diagnostics: [{ code: 'script-missing', severity: 'error', params: { script: '/srv/x.js' }, fix: 'npm run build' }] }),
+    makeService({ pmId: 1, name: 'カレンダー連携', status: 'errored', pid: 0, diagnostics: [{ code: 'script-missing', severity: 'error', params: { name: 'カレンダー連携', script: '/srv/x.js' }, fix: 'npm run build' }] }),
   ],
   logs: new Map([[0, logLines(3)]]),
   diagnostics: [],
