@@ -84,6 +84,16 @@ export function toMetrics(monitor: RawPm2Env['axm_monitor']): ServiceMetric[] {
   return metrics;
 }
 
+// Keys pm2 itself adds to every app's env (bookkeeping, not configuration): not worth a line in the detail pane.
+const PM2_BOOKKEEPING_KEYS = new Set(['unique_id', 'PM2_JSON_PROCESSING', 'PM2_INTERACTOR_PROCESSING', 'PM2_USAGE']);
+
+/** The app's env without pm2's bookkeeping (including the `{name}: {}` entry pm2 adds under the app's name). */
+function configuredEnv(appEnv: Record<string, unknown>, appName: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(appEnv).filter(([key]) => !PM2_BOOKKEEPING_KEYS.has(key) && key !== appName),
+  );
+}
+
 export interface ToServiceOptions {
   /** The PM2 daemon's own environment: env entries equal to it are marked inherited (see EnvEntry). */
   shellEnv?: ReadonlyMap<string, string>;
@@ -95,11 +105,12 @@ export function toService(item: RawProcess, options: ToServiceOptions = {}): Ser
   const execMode = env.exec_mode === 'cluster_mode' ? 'cluster' : 'fork';
   const instances = Math.max(1, finiteOr(env.instances, 1));
   const instanceValue = finiteOr(env.NODE_APP_INSTANCE, null);
-  const appEnv = env.env && typeof env.env === 'object' ? env.env : {};
+  const name = typeof item.name === 'string' ? item.name : String(env.name ?? '');
+  const appEnv = env.env && typeof env.env === 'object' ? configuredEnv(env.env, name) : {};
   const exitCode = finiteOr(env.exit_code, null);
   return {
     pmId: finiteOr(item.pm_id, -1),
-    name: typeof item.name === 'string' ? item.name : String(env.name ?? ''),
+    name,
     namespace: typeof env.namespace === 'string' ? env.namespace : 'default',
     status,
     pid: status === 'stopped' ? 0 : finiteOr(item.pid, 0),

@@ -39,6 +39,15 @@ describe('toService on a real pm2 list', () => {
     expect(JSON.stringify(web)).not.toContain('supersecret');
   });
 
+  it("leaves out pm2's own bookkeeping keys from the env, keeping the app's configuration", () => {
+    const raw = list.find((item) => item.name === 'web')!;
+    expect(Object.keys(raw.pm2_env!.env!)).toEqual(expect.arrayContaining(['unique_id', 'web']));
+    const keys = byName('web').env.map((e) => e.key);
+    expect(keys).not.toContain('unique_id');
+    expect(keys).not.toContain('web');
+    expect(keys).toContain('PORT');
+  });
+
   it('maps cluster instances with their instance number', () => {
     expect(byName('logs', 0)).toMatchObject({ execMode: 'cluster', instances: 2, instanceId: 0, port: null });
     expect(byName('logs', 1)).toMatchObject({ execMode: 'cluster', instances: 2, instanceId: 1 });
