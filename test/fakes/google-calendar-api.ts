@@ -429,10 +429,5 @@ export async function startFakeCalendarApi(): Promise<FakeCalendarApi> {
 }
 
 /** A loopback port with nothing listening: connections to it are refused. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/** A loopback port where a connection is refused. */
+export { freePort as closedPort } from '../helpers/free-port.js';

@@ -1,5 +1,4 @@
 // Shared bits of the bridge integration tests: free ports, the sample apps, waiting on a bridge's snapshot.
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { waitFor } from '../helpers/pm2-home.js';
@@ -7,18 +6,7 @@ import type { Bridge, Service, Snapshot } from '../../src/pm2-bridge/types.js';
 
 export const APPS = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'apps');
 
-/** A port nothing listens on right now (bound to 0, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../helpers/free-port.js';
 
 export function serviceNamed(snapshot: Snapshot, name: string): Service | undefined {
   return snapshot.services.find((s) => s.name === name);

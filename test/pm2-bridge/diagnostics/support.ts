@@ -1,6 +1,5 @@
 // Shared bits of the diagnostics integration tests: the fixture apps, free ports, one diagnosed snapshot.
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDiagnosticsProvider, type DiagnosticsOptions } from '../../../src/pm2-bridge/diagnostics/index.js';
@@ -22,17 +21,7 @@ export function cleanEnv(home: PrivatePm2Home): PrivatePm2Home {
   return home;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../helpers/free-port.js';
 
 /** Starts a fixture under pm2 with extra env; throws with pm2's output when it fails. */
 export async function startApp(

@@ -1,6 +1,6 @@
 // Upstream failures become isError answers the model can act on, never crashes or hangs, and never carry the
 // token: 429 (retried, Retry-After honoured), 401, 404, a stalled upstream, connection refused, no token.
-import { createServer } from 'node:net';
+import { freePort as closedPort } from '../../helpers/free-port.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { serverMetrics } from '../../../src/servers/shared/metrics.js';
 import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
@@ -22,14 +22,6 @@ afterEach(() => {
 
 function requestsTo(path: string, from: number) {
   return fake.requests.slice(from).filter((r) => r.path === path);
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('429 rate limits', () => {
