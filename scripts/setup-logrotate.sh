@@ -3,17 +3,8 @@
 # keep 5 files. `pm2 install` downloads the module from the npm registry: it needs network access.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ -n "${PM2_CLI:-}" ]; then
-  pm2=("$PM2_CLI")
-elif command -v pm2 >/dev/null 2>&1; then
-  pm2=(pm2)
-elif [ -x "$root/node_modules/.bin/pm2" ]; then
-  pm2=("$root/node_modules/.bin/pm2")
-else
-  echo "pm2 not found: install it (npm install -g pm2) or run npm install in $root" >&2
-  exit 1
-fi
+# shellcheck source=lib/pm2-cli.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/pm2-cli.sh"
 
 if ! "${pm2[@]}" install pm2-logrotate; then
   echo "pm2 install pm2-logrotate failed. It downloads the module from the npm registry, so it needs network" >&2

@@ -6,19 +6,9 @@
 #   scripts/start-mcp-servers.sh --env production   # env_production
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/pm2-cli.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/pm2-cli.sh"
 cd "$root"
-
-if [ -n "${PM2_CLI:-}" ]; then
-  pm2=("$PM2_CLI")
-elif command -v pm2 >/dev/null 2>&1; then
-  pm2=(pm2)
-elif [ -x "$root/node_modules/.bin/pm2" ]; then
-  pm2=("$root/node_modules/.bin/pm2")
-else
-  echo "pm2 not found: install it (npm install -g pm2) or run npm install in $root" >&2
-  exit 1
-fi
 
 env_args=()
 while [ $# -gt 0 ]; do
