@@ -176,7 +176,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
       {layout.tooSmall ? (
         <TooSmall width={width} height={height} spareRows={spareRows} />
       ) : (
-        <Box flexDirection="column" width={width} height={height} overflow="hidden">
+        <Box flexDirection="column" width={width} height={height} overflowY="hidden">
           <HeaderBar connection={snapshot.connection} serviceCount={snapshot.services.length} width={width} now={at} />
           {layout.banner > 0 ? <ConnectionBanner connection={snapshot.connection} width={width} height={layout.banner} /> : null}
           {ui.helpOpen ? (

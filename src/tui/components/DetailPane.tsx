@@ -24,7 +24,7 @@ export function DetailPane({ service, setupDiagnostics, width, height }: DetailP
   const lines = service === null ? [] : detailLines(service, setupDiagnostics, display);
   const shown = lines.length > room ? [...lines.slice(0, room - 1), { label: null, text: messages.detail.more(lines.length - room + 1), tone: null }] : lines;
   return (
-    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+    <Box flexDirection="column" height={height} width={width} overflowY="hidden">
       <TitleRule title={service === null ? messages.detail.noService : messages.detail.title(displayName(service))} width={width} />
       {shown.slice(0, room).map((line, index) => (
         <Text key={index} wrap="truncate-end">

@@ -22,7 +22,7 @@ export function HelpOverlay({ width, height }: HelpOverlayProps) {
   const columnWidth = Math.floor(width / columnCount);
   const columns = Array.from({ length: columnCount }, (_, index) => all.slice(index * room, (index + 1) * room));
   return (
-    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+    <Box flexDirection="column" height={height} width={width} overflowY="hidden">
       <TitleRule title={messages.help.title} note={messages.help.close} width={width} active />
       <Box height={room}>
         {columns.map((column, index) => (

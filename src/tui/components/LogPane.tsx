@@ -27,10 +27,10 @@ export function LogPane({ name, lines, following, newerHidden, width, height, fo
   const note = following ? m.following : `${m.paused}${newerHidden > 0 ? ` +${newerHidden}` : ''}`;
   const room = Math.max(0, height - 1);
   return (
-    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+    <Box flexDirection="column" height={height} width={width} overflowY="hidden">
       <TitleRule title={name === null ? m.titleNone : m.title(name)} note={note} width={width} active={focused} />
       {room > 0 ? (
-        <Box height={room} width={width} overflow="hidden">
+        <Box height={room} width={width} overflowY="hidden">
           <Text wrap="truncate-end">
             {lines.length === 0
               ? m.empty

@@ -35,7 +35,7 @@ export function ServiceTable({ services, selectedIndex, width, height, now, empt
   const start = selectedIndex >= rowsRoom ? selectedIndex - rowsRoom + 1 : 0;
   const shown = services.slice(start, start + rowsRoom);
   return (
-    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+    <Box flexDirection="column" height={height} width={width} overflowY="hidden">
       <Box height={1} columnGap={1}>
         <Box width={ROW_PREFIX_WIDTH} flexShrink={0} />
         {columns.map((column) => (

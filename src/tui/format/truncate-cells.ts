@@ -1,4 +1,4 @@
-import { cellWidth } from './cell-width.js';
+import { asciiPrefixLength, cellWidth } from './cell-width.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -8,13 +8,17 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
  */
 export function truncateCells(text: string, width: number, ellipsis = '…'): string {
   if (width <= 0) return '';
-  if (cellWidth(text) <= width) return text;
+  const ascii = asciiPrefixLength(text);
+  if (ascii <= width && (ascii === text.length || cellWidth(text) <= width)) return text;
   const ellipsisWidth = cellWidth(ellipsis);
   if (ellipsisWidth > width) return ellipsis.slice(0, width);
   const room = width - ellipsisWidth;
-  let out = '';
-  let used = 0;
-  for (const { segment } of segmenter.segment(text)) {
+  // More ASCII than fits (a long log line): the cut falls inside it and no segmenting is needed.
+  if (ascii > width) return text.slice(0, room) + ellipsis;
+  // Two printable ASCII characters never form one grapheme; the last one might with what follows.
+  let out = text.slice(0, Math.max(0, Math.min(ascii - 1, room)));
+  let used = out.length;
+  for (const { segment } of segmenter.segment(text.slice(out.length))) {
     const w = cellWidth(segment);
     if (used + w > room) break;
     out += segment;
