@@ -29,6 +29,11 @@ export interface BridgeOptions {
   historyLines?: number;
   /** Listeners hear of log lines at most this often; default 250 ms. */
   notifyIntervalMs?: number;
+  /**
+   * ...and at most this often while more than 200 lines/s arrive; default 500 ms (notifyIntervalMs when only that
+   * is given). Under such a flood every visible line is new on each frame: half the frames, half the cost.
+   */
+  floodNotifyIntervalMs?: number;
   diagnostics?: DiagnosticsProvider;
   /** default 5000 ms. */
   diagnosticsIntervalMs?: number;
@@ -50,6 +55,8 @@ export function createBridge(options: BridgeOptions = {}): Bridge {
     logLinesPerService: options.logLinesPerService ?? 2000,
     historyLines: options.historyLines ?? 200,
     notifyIntervalMs: options.notifyIntervalMs ?? 250,
+    floodNotifyIntervalMs: options.floodNotifyIntervalMs ?? options.notifyIntervalMs ?? 500,
+    floodLinesPerSecond: 200,
     diagnostics: options.diagnostics ?? null,
     diagnosticsIntervalMs: options.diagnosticsIntervalMs ?? 5000,
     reconnectIntervalMs: options.reconnectIntervalMs ?? 500,

@@ -37,6 +37,12 @@ export interface StoreOptions {
   logLinesPerService: number;
   historyLines: number;
   notifyIntervalMs: number;
+  /**
+   * The notification interval while logs arrive faster than floodLinesPerSecond (then every visible line is new on
+   * each frame anyway: fewer frames cost less CPU and fewer terminal bytes, and lines still show within it).
+   */
+  floodNotifyIntervalMs: number;
+  floodLinesPerSecond: number;
   diagnostics: DiagnosticsProvider | null;
   diagnosticsIntervalMs: number;
   /** How often to look for a daemon while none answers. */
@@ -93,6 +99,8 @@ export function createStore(options: StoreOptions): Bridge {
   let snapshot: Snapshot = buildSnapshot();
   let publishTimer: NodeJS.Timeout | null = null;
   let lastPublishAt = 0;
+  let linesSincePublish = 0;
+  let flooding = false;
 
   // Timers and single-flight flags.
   let reconnectTimer: NodeJS.Timeout | null = null;
@@ -134,7 +142,10 @@ export function createStore(options: StoreOptions): Bridge {
     publishTimer = null;
     if (closed) return;
     snapshot = buildSnapshot();
-    lastPublishAt = Date.now();
+    const now = Date.now();
+    flooding = linesSincePublish * 1000 >= options.floodLinesPerSecond * Math.max(1, now - lastPublishAt);
+    linesSincePublish = 0;
+    lastPublishAt = now;
     for (const listener of [...listeners]) {
       try {
         listener();
@@ -144,10 +155,14 @@ export function createStore(options: StoreOptions): Bridge {
     }
   }
 
-  /** Changes are coalesced: listeners hear at most once per notifyIntervalMs, however fast lines arrive. */
+  /**
+   * Changes are coalesced: listeners hear at most once per notifyIntervalMs (floodNotifyIntervalMs while the
+   * previous interval brought a flood of lines), however fast lines arrive.
+   */
   function changed(): void {
     if (publishTimer || closed) return;
-    const wait = Math.max(0, lastPublishAt + options.notifyIntervalMs - Date.now());
+    const interval = flooding ? options.floodNotifyIntervalMs : options.notifyIntervalMs;
+    const wait = Math.max(0, lastPublishAt + interval - Date.now());
     publishTimer = setTimeout(publish, wait);
   }
 
@@ -349,6 +364,7 @@ export function createStore(options: StoreOptions): Bridge {
     // pm2's date prefix (log_date_format / --time) is in the text; `at` already says when, so drop it.
     const { text } = parseLogDate(raw);
     const secrets = secretsByPmId.get(pmId);
+    linesSincePublish += 1;
     bufferOf(pmId).push({ seq: nextSeq++, at, stream, text: secrets?.length ? scrubSecrets(text, secrets) : text, history: false });
   }
 

@@ -76,6 +76,24 @@ describe('store cadence', () => {
     expect(lines.length).toBeLessThanOrEqual(300);
   });
 
+  it('notifies at the flood interval, not the normal one, while lines pour in', async () => {
+    const slow = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 60_000, notifyIntervalMs: 50, floodNotifyIntervalMs: 400 });
+    try {
+      const flood = await waitForSnapshot(slow, (s) => serviceNamed(s, 'flood'), 'flood listed');
+      await waitForSnapshot(slow, (s) => (s.logs.get(flood.pmId)?.length ?? 0) > 0, 'first lines');
+      const at: number[] = [];
+      const unsubscribe = slow.subscribe(() => at.push(Date.now()));
+      await new Promise((r) => setTimeout(r, 2000));
+      unsubscribe();
+      // About 1000 lines/s: every 400 ms (5 in 2 s), where 50 ms alone would give about 40.
+      expect(at.length).toBeGreaterThanOrEqual(3);
+      expect(at.length).toBeLessThanOrEqual(2000 / 400 + 2);
+      for (let i = 1; i < at.length; i += 1) expect(at[i]! - at[i - 1]!).toBeGreaterThanOrEqual(390);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('joins history to live lines with no gap and no duplicate under the flood', async () => {
     for (const delayMs of [0, 300]) {
       const reader = createBridge({ pm2Home: pm2.home, logLinesPerService: 20_000, historyLines: 300 });
