@@ -340,7 +340,9 @@ export function createStore(options: StoreOptions): Bridge {
     if (json !== servicesJson || !wasConnected || setChanged) {
       servicesJson = json;
       servicesDirty = true;
-      changed();
+      // A service appeared or went (the first list above all): show it now, not at the next tick.
+      if (setChanged) publish();
+      else changed();
     }
     if (setChanged) {
       void diagnose();
