@@ -343,14 +343,18 @@ async function main() {
   const monitors = [
     { id: 'pm2monit', label: 'pm2 monit', command: `exec '${process.execPath}' '${PM2_BIN}' monit` },
     ...(hasCli ? [{ id: 'gakuco', label: 'gakuco-monit', command: `exec '${process.execPath}' '${cli}' ${args.cliArgs ?? ''}` }] : []),
-    // --variants 'name=K=V,K=V;name2=...': more gakuco runs of the same build with extra environment (experiments).
+    // --variants 'name=K=V,K=V;name2=...': more gakuco runs with extra environment (experiments); CLI=path in a
+    // variant runs that build instead (A/B in one run).
     ...(hasCli && args.variants
       ? String(args.variants)
           .split(';')
           .map((v) => {
             const [name, ...rest] = v.split('=');
-            const vars = rest.join('=').split(',').filter(Boolean).join(' ');
-            return { id: `gakuco:${name}`, label: `gakuco ${name}`, command: `exec env ${vars} '${process.execPath}' '${cli}' ${args.cliArgs ?? ''}` };
+            const pairs = rest.join('=').split(',').filter(Boolean);
+            // CLI=<path> runs another build (an A/B comparison in one run); the other pairs are environment.
+            const script = pairs.find((p) => p.startsWith('CLI='))?.slice(4) ?? cli;
+            const vars = pairs.filter((p) => !p.startsWith('CLI=')).join(' ');
+            return { id: `gakuco:${name}`, label: `gakuco ${name}`, command: `exec env ${vars} '${process.execPath}' '${resolve(script)}' ${args.cliArgs ?? ''}` };
           })
       : []),
   ].filter((m) => !args.only || m.id.startsWith(args.only));
