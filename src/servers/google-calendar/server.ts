@@ -1,10 +1,9 @@
-// The Google Calendar service for the shared HTTP kit: one upstream client for the process, a fresh McpServer
-// (with every tool) per session.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+// The Google Calendar service for the shared HTTP kit: one upstream client for the process (the Google library
+// itself loads on the first call, google-module.ts), a fresh McpServer per session. The SDK and the tools load on
+// the first session or when run.ts prepares them after listening.
 import type { ServiceDefinition } from '../shared/service.js';
 import type { CalendarConfig } from './config.js';
 import type { ToolContext } from './context.js';
-import { registerCalendarTools } from './tools/index.js';
 import { createCalendarUpstream } from './upstream.js';
 
 export const CALENDAR_SERVICE_NAME = 'google-calendar-mcp';
@@ -15,23 +14,23 @@ export interface CalendarServiceOptions {
   now?: () => Date;
 }
 
+type ServerModule = typeof import('./mcp-server.js');
+
 export function createCalendarService(config: CalendarConfig, options: CalendarServiceOptions = {}): ServiceDefinition {
   const upstream = createCalendarUpstream(config);
   const ctx: ToolContext = { config, upstream, now: options.now ?? (() => new Date()) };
+  const identity = { name: CALENDAR_SERVICE_NAME, version: CALENDAR_SERVICE_VERSION };
+  let loading: Promise<ServerModule> | undefined;
+  const load = (): Promise<ServerModule> => (loading ??= import('./mcp-server.js'));
   return {
     name: CALENDAR_SERVICE_NAME,
     version: CALENDAR_SERVICE_VERSION,
     defaultPort: 3002,
-    createMcpServer() {
-      const server = new McpServer(
-        { name: CALENDAR_SERVICE_NAME, version: CALENDAR_SERVICE_VERSION },
-        {
-          instructions:
-            'Google Calendar of the configured account. Call get_current_time first to resolve relative dates; list_calendars gives calendar ids; list_events gives event ids for get/update/delete/respond.',
-        },
-      );
-      registerCalendarTools(server, ctx);
-      return server;
+    async createMcpServer() {
+      return (await load()).createCalendarMcpServer(identity, ctx);
+    },
+    async prepare() {
+      await load();
     },
     upstream: () => upstream.status(),
   };

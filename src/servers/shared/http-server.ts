@@ -4,8 +4,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceDefinition } from './service.js';
 import { serverMetrics } from './metrics.js';
 import { checkApiKey } from './api-key.js';
@@ -15,6 +15,7 @@ import { SessionStore, type SessionHandle } from './session-store.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
 import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
+import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import {
   jsonRpcError,
   sendJson,
@@ -89,12 +90,12 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     serverMetrics.openSessions = sessions.size;
   }
 
-  async function openSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
-    const mcp = def.createMcpServer();
+  async function openSession(kit: SdkKit, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const mcp = await def.createMcpServer();
     cacheToolsList(mcp, toolsList);
     let closed = false;
     const session: Session = {
-      transport: new StreamableHTTPServerTransport({
+      transport: new kit.StreamableHTTPServerTransport({
         sessionIdGenerator: () => randomUUID(),
         enableJsonResponse: true,
         onsessioninitialized: (id) => {
@@ -171,14 +172,15 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     }
     Object.assign(info, describeRpc(body.value));
     if (session !== undefined && sessionId !== null) return serveInSession(sessionId, session, req, res, body.value);
-    if (!isInitializeRequest(body.value)) {
+    const kit = await loadSdkKit();
+    if (!kit.isInitializeRequest(body.value)) {
       return sendJson(
         res,
         400,
         jsonRpcError(RPC_SERVER_ERROR, 'Bad Request: no session; send an initialize request first'),
       );
     }
-    return openSession(req, res, body.value);
+    return openSession(kit, req, res, body.value);
   }
 
   async function serveInSession(

@@ -7,6 +7,7 @@ import type { ServiceDefinition } from './service.js';
 import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
 import { runConfigFromEnv } from './run-config.js';
 import { publishMetricsToPm2 } from './pm2-metrics.js';
+import { loadSdkKit } from './sdk-kit.js';
 
 /** ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. */
 export const SHUTDOWN_DEADLINE_MS = 4_000;
@@ -60,6 +61,12 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
   installShutdown(def, running, say);
   // With wait_ready in ecosystem.config.js, PM2 counts the app as online only from here.
   process.send?.('ready');
+  // The port answers already; now load the SDK and the tools, so that the first session does not wait for them.
+  setImmediate(() => {
+    Promise.all([loadSdkKit(), def.prepare?.()]).catch((error: unknown) => {
+      process.stderr.write(`${def.name}: cannot load the MCP SDK or the tools: ${(error as Error).message}\n`);
+    });
+  });
   return running;
 }
 

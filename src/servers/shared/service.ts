@@ -15,8 +15,13 @@ export interface ServiceDefinition {
   version: string;
   /** The port used when PORT is not set (notion-mcp 3001, google-calendar-mcp 3002). */
   defaultPort?: number;
-  /** A fresh McpServer with every tool registered: the SDK needs one per session. Must be cheap. */
-  createMcpServer(): McpServer;
+  /**
+   * A fresh McpServer with every tool registered: the SDK needs one per session. Must be cheap once loaded; may
+   * load the SDK and the tools on the first call (a promise), so that a starting server does not.
+   */
+  createMcpServer(): McpServer | Promise<McpServer>;
+  /** Loads what createMcpServer needs ahead of the first session (run.ts calls it once the server is ready). */
+  prepare?(): Promise<void>;
   upstream(): UpstreamStatus;
   /** Releases upstream resources on shutdown (agents, timers). */
   close?(): Promise<void>;

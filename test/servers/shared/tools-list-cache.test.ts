@@ -8,7 +8,7 @@ import { startServiceOverHttp } from '../../helpers/mcp-http.js';
 import { createEchoService } from './echo-service.js';
 
 async function connected(cache: ToolsListCache): Promise<{ client: Client; hooked: boolean }> {
-  const server = createEchoService().createMcpServer();
+  const server = await createEchoService().createMcpServer();
   const hooked = cacheToolsList(server, cache);
   const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);

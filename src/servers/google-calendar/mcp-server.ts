@@ -1,0 +1,17 @@
+// The heavy half of the Google Calendar service, loaded on the first session (server.ts): the SDK's McpServer
+// and every tool's zod schema. A fresh McpServer per session.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ToolContext } from './context.js';
+import { registerCalendarTools } from './tools/index.js';
+
+export function createCalendarMcpServer(identity: { name: string; version: string }, ctx: ToolContext): McpServer {
+  const server = new McpServer(
+    { name: identity.name, version: identity.version },
+    {
+      instructions:
+        'Google Calendar of the configured account. Call get_current_time first to resolve relative dates; list_calendars gives calendar ids; list_events gives event ids for get/update/delete/respond.',
+    },
+  );
+  registerCalendarTools(server, ctx);
+  return server;
+}

@@ -1,0 +1,36 @@
+// The heavy half of the Notion service, loaded on the first session (server.ts): the SDK's McpServer, every
+// tool's zod schema and @notionhq/client. One Notion client for the process, a fresh McpServer per session.
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { NotionConfig } from './config.js';
+import { createNotionClient } from './notion-client.js';
+import { NotionApi } from './notion-api.js';
+import { registerNotionTools } from './tools/index.js';
+import type { LogSink } from './upstream-log.js';
+
+export interface NotionServerIdentity {
+  name: string;
+  version: string;
+}
+
+/** Builds the shared Notion client once and returns the per-session McpServer factory. */
+export function notionMcpServerFactory(
+  identity: NotionServerIdentity,
+  config: NotionConfig,
+  logSink?: LogSink,
+): () => McpServer {
+  const client = createNotionClient(config, logSink);
+  const ctx = { api: new NotionApi(client, config.notionVersion), config };
+  return () => {
+    const server = new McpServer(
+      { name: identity.name, version: identity.version },
+      {
+        instructions:
+          'Tools for the Notion workspace shared with this integration. Find ids with notion_search, read ' +
+          'with notion_get_page / notion_read_page / notion_query_database, write with notion_create_page, ' +
+          'notion_update_page, notion_append_content and notion_add_comment.',
+      },
+    );
+    registerNotionTools(server, ctx);
+    return server;
+  };
+}
