@@ -66,7 +66,8 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
   const logs = selectedPmId === null ? noLogs : (snapshot.logs.get(selectedPmId) ?? noLogs);
   const logRoom = Math.max(0, layout.logs - 1);
-  const logWindow = selectLogWindow(logs, ui.log, logRoom);
+  // The same window object while nothing it shows changed, so the memoized LogPane skips the render.
+  const logWindow = useMemo(() => selectLogWindow(logs, ui.log, logRoom), [logs, ui.log, logRoom]);
 
   const run = (command: Command) => {
     switch (command) {
@@ -169,7 +170,8 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const onInput = useCallback((input: string, key: Key) => latestHandleKey.current(input, key), []);
   useInput(onInput);
 
-  const at = now();
+  // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.
+  const at = Math.floor(now() / 1000) * 1000;
   const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);
   return (
     <DisplayContext.Provider value={display}>

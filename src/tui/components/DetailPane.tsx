@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import type { Diagnostic, Service } from '../../pm2-bridge/types.js';
 import { detailLines } from '../detail/detail-lines.js';
 import { DisplayContext } from '../display/display-context.js';
@@ -17,7 +17,7 @@ export interface DetailPaneProps {
 }
 
 /** Everything about the selected service that the table has no room for, most useful first. */
-export function DetailPane({ service, setupDiagnostics, width, height }: DetailPaneProps) {
+export const DetailPane = memo(function DetailPane({ service, setupDiagnostics, width, height }: DetailPaneProps) {
   const display = useContext(DisplayContext);
   const { messages, glyphs } = display;
   const room = Math.max(0, height - 1);
@@ -35,4 +35,4 @@ export function DetailPane({ service, setupDiagnostics, width, height }: DetailP
       ))}
     </Box>
   );
-}
+});

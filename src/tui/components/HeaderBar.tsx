@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import type { ConnectionState } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
@@ -16,7 +16,7 @@ export interface HeaderBarProps {
 }
 
 /** Row one: the name, where PM2 stands (mark + words), read-only, the time. */
-export function HeaderBar({ connection, serviceCount, width, now }: HeaderBarProps) {
+export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, width, now }: HeaderBarProps) {
   const { messages, glyphs, readOnly } = useContext(DisplayContext);
   const c = messages.connection;
   const states: Record<ConnectionState['kind'], { mark: string; text: string; tone: Tone }> = {
@@ -41,4 +41,4 @@ export function HeaderBar({ connection, serviceCount, width, now }: HeaderBarPro
       </Text>
     </Box>
   );
-}
+});

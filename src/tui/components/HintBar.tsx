@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
 import { hintEntries } from '../keys/hint-entries.js';
@@ -9,7 +9,7 @@ export interface HintBarProps {
 }
 
 /** The last row: the main keys, from the keymap; entries that do not fit are left off whole. */
-export function HintBar({ width }: HintBarProps) {
+export const HintBar = memo(function HintBar({ width }: HintBarProps) {
   const { lang, glyphs, readOnly } = useContext(DisplayContext);
   let text = '';
   for (const entry of hintEntries(lang, glyphs, readOnly)) {
@@ -18,4 +18,4 @@ export function HintBar({ width }: HintBarProps) {
     text = next;
   }
   return <Text wrap="truncate-end">{text}</Text>;
-}
+});

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Fragment, useContext } from 'react';
+import { Fragment, memo, useContext } from 'react';
 import type { LogLine } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { logLineText } from '../logs/log-line-text.js';
@@ -21,7 +21,7 @@ export interface LogPaneProps {
  * The selected service's log: newest at the bottom, stderr lines red and marked `!`. The body is one <Text>
  * (nested spans only) so a busy log costs Ink one text node, not one box per line.
  */
-export function LogPane({ name, lines, following, newerHidden, width, height, focused }: LogPaneProps) {
+export const LogPane = memo(function LogPane({ name, lines, following, newerHidden, width, height, focused }: LogPaneProps) {
   const { messages, glyphs } = useContext(DisplayContext);
   const m = messages.logs;
   const note = following ? m.following : `${m.paused}${newerHidden > 0 ? ` +${newerHidden}` : ''}`;
@@ -49,4 +49,4 @@ export function LogPane({ name, lines, following, newerHidden, width, height, fo
       ) : null}
     </Box>
   );
-}
+});

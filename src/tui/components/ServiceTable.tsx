@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import type { Service } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
@@ -27,7 +27,7 @@ export interface ServiceTableProps {
  * The service list, built from fixed-width boxes with cells padded in terminal cells (string-width), so Japanese
  * names keep the columns aligned. ink-table cannot be used: it fails to load under Ink 6 and sizes by `.length`.
  */
-export function ServiceTable({ services, selectedIndex, width, height, now, emptyText, focused }: ServiceTableProps) {
+export const ServiceTable = memo(function ServiceTable({ services, selectedIndex, width, height, now, emptyText, focused }: ServiceTableProps) {
   const { messages, glyphs, color } = useContext(DisplayContext);
   const longest = Math.max(0, ...services.map((service) => cellWidth(displayName(service))));
   const columns = fitColumns(width, messages, longest);
@@ -76,4 +76,4 @@ export function ServiceTable({ services, selectedIndex, width, height, now, empt
       })}
     </Box>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { useContext } from 'react';
+import { memo, useContext } from 'react';
 import type { Messages } from '../../i18n/messages.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { Tone } from '../format/tone.js';
@@ -32,7 +32,7 @@ function noticeText(notice: Notice, messages: Messages): { text: string; tone: T
 }
 
 /** The row above the hints: the filter being typed, else the outcome of the last action. */
-export function StatusLine({ notice, filter, width }: StatusLineProps) {
+export const StatusLine = memo(function StatusLine({ notice, filter, width }: StatusLineProps) {
   const { messages, glyphs } = useContext(DisplayContext);
   if (filter.editing) {
     return <Text wrap="truncate-end">{truncateCells(`/${filter.text}_  ${messages.filter.editing}`, width, glyphs.ellipsis)}</Text>;
@@ -47,4 +47,4 @@ export function StatusLine({ notice, filter, width }: StatusLineProps) {
   const text = truncateCells(parts.map((p) => p.text).join(''), width, glyphs.ellipsis);
   if (parts.length < 2) return <Text wrap="truncate-end"><Toned tone={parts[0]?.tone}>{text}</Toned></Text>;
   return <Text wrap="truncate-end">{text}</Text>;
-}
+});
