@@ -3,7 +3,8 @@
 // (each round starts every server in turn, the order rotating from round to round), medians over the rounds.
 //
 // Per server and round: start to ready (spawn -> first HTTP answer, and the CPU the process used until then, which
-// a loaded machine does not inflate as much), idle RSS (1 s after ready), tools/list
+// a loaded machine does not inflate as much), idle RSS (1 s after ready), the first session (initialize and
+// initialized, 1 s after ready: the SDK and tools our servers load after listening are in by then), tools/list
 // latency p50/p99 and server CPU per tools/list (utime+stime from /proc/PID/stat over N calls in one session),
 // RSS 2 s and 10 s after 300 sessions were opened (initialize) and abandoned (no DELETE).
 // The peer is installed by this script into a temp dir (npm install --prefix), never a dependency of the project.
@@ -157,7 +158,9 @@ async function measure(server) {
     const idleRss = rssMb(child.pid);
 
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const initStarted = performance.now();
     const session = await openSession(port, agent);
+    const firstSessionMs = performance.now() - initStarted;
     const list = (i) =>
       http(port, {
         headers: mcpHeaders(session),
@@ -193,6 +196,7 @@ async function measure(server) {
       readyMs,
       readyCpuMs,
       idleRss,
+      firstSessionMs,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       cpuMsPerCall,
@@ -266,6 +270,7 @@ async function main() {
       readyMs: pick('readyMs'),
       readyCpuMs: pick('readyCpuMs'),
       idleRssMb: pick('idleRss'),
+      firstSessionMs: pick('firstSessionMs'),
       rssAfter300Mb: pick('rssAfterAbandoned'),
       rssAfter300At10sMb: pick('rssAfterAbandoned10s'),
       p50Ms: pick('p50'),
@@ -294,12 +299,13 @@ async function main() {
   }
   const f = (n, d = 1) => n.toFixed(d);
   const mark = (ok) => (ok === undefined ? '' : ok ? ' ok' : ' MISS');
-  const header = ['server', 'start ms', 'start CPU ms', 'idle RSS MB', 'RSS 300 sess +2s', 'RSS 300 sess +10s', 'list p50 ms', 'list p99 ms', 'CPU ms/list', 'vs peer', 'list KB'];
+  const header = ['server', 'start ms', 'start CPU ms', 'idle RSS MB', '1st session ms', 'RSS 300 sess +2s', 'RSS 300 sess +10s', 'list p50 ms', 'list p99 ms', 'CPU ms/list', 'vs peer', 'list KB'];
   const rows = summary.map((r) => [
     r.name,
     f(r.readyMs, 0) + mark(r.targets?.startLe250ms),
     f(r.readyCpuMs, 0),
     f(r.idleRssMb) + mark(r.targets?.idleRssLe75Mb),
+    f(r.firstSessionMs, 0),
     f(r.rssAfter300Mb) + mark(r.targets?.rssAfter300LeIdlePlus30Mb),
     f(r.rssAfter300At10sMb) + mark(r.targets?.rssAfter300At10sLeIdlePlus30Mb),
     f(r.p50Ms, 2),
