@@ -1,6 +1,6 @@
 import { Box, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
-import type { ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
+import type { ServiceActions, Snapshot, SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { DisplayOptions } from '../display/display-options.js';
 import { findCommand } from '../keys/find-command.js';
@@ -27,6 +27,17 @@ import { TooSmall } from './TooSmall.js';
 
 const noLogs = [] as const;
 
+/** True when `next` shows the same as `last`: only logs of services other than `logsOf` differ. */
+function sameOnScreen(last: Snapshot, next: Snapshot, logsOf: number | null): boolean {
+  return (
+    last === next ||
+    (last.connection === next.connection &&
+      last.services === next.services &&
+      last.diagnostics === next.diagnostics &&
+      (logsOf === null || last.logs.get(logsOf) === next.logs.get(logsOf)))
+  );
+}
+
 export interface AppProps {
   source: SnapshotSource;
   actions: ServiceActions;
@@ -44,8 +55,19 @@ export interface AppProps {
 /** The monitor: reads the bridge's snapshot store, keeps UI state in a reducer, maps keys through the keymap. */
 export function App({ source, actions, display, width, height, spareRows = 0, onQuit, now = Date.now }: AppProps) {
   const subscribe = useCallback((listener: () => void) => source.subscribe(listener), [source]);
-  const getSnapshot = useCallback(() => source.getSnapshot(), [source]);
-  const snapshot = useSyncExternalStore(subscribe, getSnapshot);
+  // A new snapshot that changes nothing on screen (lines of a service whose logs are not shown) gives React the
+  // last one back, so nothing renders and Ink does not redraw the frame. Renders read the newest snapshot.
+  const logsShown = useRef<number | null>(null);
+  const lastOnScreen = useRef<Snapshot | null>(null);
+  const getScreenSnapshot = useCallback(() => {
+    const next = source.getSnapshot();
+    const last = lastOnScreen.current;
+    if (last !== null && sameOnScreen(last, next, logsShown.current)) return last;
+    lastOnScreen.current = next;
+    return next;
+  }, [source]);
+  useSyncExternalStore(subscribe, getScreenSnapshot);
+  const snapshot = source.getSnapshot();
   const [ui, dispatch] = useReducer(uiReducer, initialUiState);
 
   const visible = useMemo(() => selectVisibleServices(snapshot.services, ui.filter.text), [snapshot.services, ui.filter.text]);
@@ -61,6 +83,9 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   useEffect(() => {
     if (selectedPmId !== null) actions.showLogs(selectedPmId);
   }, [selectedPmId, actions]);
+  useLayoutEffect(() => {
+    logsShown.current = selectedPmId;
+  }, [selectedPmId]);
 
   const banner = bannerLines(snapshot.connection, display.messages);
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });

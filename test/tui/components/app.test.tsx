@@ -1,9 +1,14 @@
+import { render } from 'ink-testing-library';
+import { Profiler } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/tui/components/App.js';
+import { makeDisplayOptions } from '../../../src/tui/display/make-display-options.js';
 import { cellWidth } from '../../../src/tui/format/cell-width.js';
 import { ARROW_DOWN, END, ENTER, ESCAPE, PAGE_UP, TAB } from '../fixtures/keys.js';
 import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
+import { RecordingActions } from '../fixtures/recording-actions.js';
 import { press, renderApp, settle, waitForFrame } from '../fixtures/render-app.js';
 
 const views: { unmount: () => void }[] = [];
@@ -182,6 +187,32 @@ describe('logs', () => {
     expect(frame).toContain('line 49');
     expect(frame).not.toContain('line 50');
     expect(selectedRow(frame)).toContain('notion-mcp');
+  });
+});
+
+describe('renders', () => {
+  it('skip new lines of a service whose logs are not shown, which show at once when it is selected', async () => {
+    const shown = logLines(5);
+    const source = new MemorySource(services(), new Map([[0, shown]]));
+    let commits = 0;
+    const view = render(
+      <Profiler id="app" onRender={() => (commits += 1)}>
+        <App source={source} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={() => 1_700_000_000_000} />
+      </Profiler>,
+    );
+    views.push(view);
+    await waitForFrame(view, (frame) => frame.includes('line 5'));
+    await settle();
+    const before = commits;
+    source.update({ logs: new Map([[0, shown], [2, logLines(3, 100)]]) });
+    await settle(150);
+    expect(commits).toBe(before);
+    source.update({ logs: new Map([[0, [...shown, ...logLines(1, 6)]], [2, logLines(3, 100)]]) });
+    await waitForFrame(view, (frame) => frame.includes('line 6'));
+    expect(commits).toBeGreaterThan(before);
+    await press(view, ARROW_DOWN);
+    await press(view, ARROW_DOWN);
+    await waitForFrame(view, (frame) => frame.includes('Logs: worker') && frame.includes('line 102'));
   });
 });
 
