@@ -178,6 +178,16 @@ describe('logs', () => {
     await press(view, END);
     expect(view.lastFrame()).toContain('line 110');
   });
+  it('shows the time once per second, on the first line of it', async () => {
+    const base = new Date(2024, 0, 2, 10, 20, 30).getTime();
+    const lines = logLines(4).map((line, i) => ({ ...line, at: base + (i < 3 ? i * 100 : 1500) }));
+    const view = open({ source: new MemorySource(services(), new Map([[0, lines]])) });
+    await waitForFrame(view, (frame) => frame.includes('line 4'));
+    const rows = view.lastFrame()!.split('\n').filter((row) => /line [1-4]$/.test(row.trimEnd()));
+    expect(rows.map((row) => row.includes('10:20:30'))).toEqual([true, false, false, false]);
+    expect(rows.map((row) => row.includes('10:20:31'))).toEqual([false, false, false, true]);
+    expect(rows[1]).toMatch(/^\s+line 2$/m);
+  });
   it('scrolls by line with ↑ when the log pane has focus', async () => {
     const view = open({ source: new MemorySource(services(), new Map([[0, logLines(50)]])) });
     await settle();
