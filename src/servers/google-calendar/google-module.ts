@@ -1,5 +1,5 @@
-// @googleapis/calendar is loaded on the first upstream call, not at start: the server gets ready sooner and an
-// idle server (or one without credentials) does not carry the Google client's memory. A dynamic import of the
+// @googleapis/calendar is loaded after the server listens (when credentials are set) or on the first upstream call,
+// never at start: the server gets ready sooner, and one without credentials does not carry the client's memory. A dynamic import of the
 // package itself, because esbuild hoists the static imports of bundled modules to the top of the bundle.
 export type GoogleCalendarModule = typeof import('@googleapis/calendar');
 

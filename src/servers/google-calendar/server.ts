@@ -1,9 +1,10 @@
-// The Google Calendar service for the shared HTTP kit: one upstream client for the process (the Google library
-// itself loads on the first call, google-module.ts), a fresh McpServer per session. The SDK and the tools load on
-// the first session or when run.ts prepares them after listening.
+// The Google Calendar service for the shared HTTP kit: one upstream client for the process, a fresh McpServer per
+// session. The SDK, the tools and (with credentials) the Google library load on the first session or when run.ts
+// prepares them after listening.
 import type { ServiceDefinition } from '../shared/service.js';
 import type { CalendarConfig } from './config.js';
 import type { ToolContext } from './context.js';
+import { loadGoogleCalendar } from './google-module.js';
 import { createCalendarUpstream } from './upstream.js';
 
 export const CALENDAR_SERVICE_NAME = 'google-calendar-mcp';
@@ -30,7 +31,9 @@ export function createCalendarService(config: CalendarConfig, options: CalendarS
       return (await load()).createCalendarMcpServer(identity, ctx);
     },
     async prepare() {
-      await load();
+      // With credentials, load the Google library now too: its chunk file is renamed by every `npm run build`, so a
+      // server that waited for its first call could no longer find it after a rebuild.
+      await Promise.all([load(), config.credentials.kind === 'none' ? undefined : loadGoogleCalendar()]);
     },
     upstream: () => upstream.status(),
   };
