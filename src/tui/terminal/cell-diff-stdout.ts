@@ -18,7 +18,8 @@ export interface CellDiffStdoutOptions {
   restoreOnExit?: boolean;
   /**
    * Wrap an update of at least this many bytes in synchronized-output marks (ESC[?2026h/l), so a big repaint
-   * never shows half drawn. Small updates go out in one write() and need no marks. Default 512.
+   * never shows half drawn. Small updates go out in one write() and need no marks (a frame of a log flood is
+   * ~700 bytes: 16 bytes of marks on each were 2% of the bytes). Default 1024.
    */
   synchronizeFrom?: number;
 }
@@ -78,7 +79,7 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
   ) {
     super();
     this.alternateScreen = options.alternateScreen ?? true;
-    this.synchronizeFrom = options.synchronizeFrom ?? 512;
+    this.synchronizeFrom = options.synchronizeFrom ?? 1024;
     this.terminal = new VirtualTerminal(this.rows, this.columns);
     target.on('resize', this.onResize);
     if (options.restoreOnExit ?? true) process.once('exit', this.restore);

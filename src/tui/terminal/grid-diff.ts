@@ -161,8 +161,9 @@ export function moveCursor(screen: PhysicalScreen, row: number, col: number, _co
     return relative.length <= absolute.length ? relative : absolute;
   };
   const dr = row - from.row;
-  // From column 0 (after a carriage return): CR LF per row down is cheap for small steps.
-  const down = dr > 0 && dr <= 2 ? '\r\n'.repeat(dr) : '\r' + vertical(dr);
+  // To column 0 of a row below: NEL (ESC E, carriage return and line feed in one) per row is cheap for small steps.
+  // Two bytes where CR LF costs three on the wire: the tty's ONLCR turns its LF into another CR LF.
+  const down = dr > 0 && dr <= 2 ? '\u001BE'.repeat(dr) : '\r' + vertical(dr);
   consider(down + (col === 0 ? '' : horizontal(0)));
   if (from.col >= 0) consider(vertical(dr) + horizontal(from.col));
   return best;

@@ -195,6 +195,13 @@ export class VirtualTerminal {
     } else if (kind === 'M') {
       this.row = Math.max(0, this.row - 1);
       this.pendingWrap = false;
+    } else if (kind === 'E') {
+      // NEL: carriage return and line feed (what the cell-diff writer moves down with).
+      this.col = 0;
+      this.lineFeed();
+    } else if (kind === 'D') {
+      // IND: line feed only.
+      this.lineFeed();
     } else if (kind === '(' || kind === ')' || kind === '#' || kind === '%') {
       // Character-set designations take one more character.
       return text.length > start + 2 ? 3 : 0;

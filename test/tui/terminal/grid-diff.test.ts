@@ -59,9 +59,9 @@ describe('diffGrid', () => {
     expect(output).toBe('\u001B[1;3H\u001B[K');
   });
 
-  it('moves between rows with CR LF and keeps SGR across runs', () => {
+  it('moves between rows with NEL (ESC E) and keeps SGR across runs', () => {
     const { output } = change(3, 10, 'a\nb\nc', '\u001B[1mA\nB\u001B[22m\nc');
-    expect(output).toBe('\u001B[H\u001B[1mA\r\nB');
+    expect(output).toBe('\u001B[H\u001B[1mA\u001BEB');
   });
 
   it('turns a blank screen into a full frame (first paint)', () => {
