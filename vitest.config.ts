@@ -7,5 +7,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // CI=true (as CI sets it) makes Ink render nothing until unmount; the components under test are the ones that
+    // run on a real terminal, where the CLI's bundle ignores CI (scripts/build.mjs).
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
   },
 });

@@ -1,5 +1,5 @@
 // Builds dist/ with esbuild: the CLI as one bundle (Ink and React inside, production mode: FACTS.md measured
-// half the time to first frame), the two MCP servers as ESM entries that keep their packages external.
+// half the time to first frame), the two MCP servers as split bundles (entry + chunks loaded after listening).
 // Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
 import { build } from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
@@ -30,6 +30,16 @@ const noReactDevtools = {
   setup(b) {
     b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'empty' }));
     b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({ contents: 'export default {};' }));
+  },
+};
+
+// Ink turns itself non-interactive (no frames until exit) whenever a CI variable is set, even on a real terminal.
+// The CLI decides that itself: interactive mode runs only with a TTY and raw mode (src/cli/can-run-interactive.ts).
+const interactiveDespiteCi = {
+  name: 'interactive-despite-ci',
+  setup(b) {
+    b.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: 'is-in-ci', namespace: 'not-in-ci' }));
+    b.onLoad({ filter: /.*/, namespace: 'not-in-ci' }, () => ({ contents: 'export default false;' }));
   },
 };
 
@@ -81,7 +91,7 @@ const entries = [
     options: {
       // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
       external: ['pm2'],
-      plugins: [noReactDevtools, inkHotPathAliases, yogaWithoutFetch],
+      plugins: [noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch],
       define: { 'process.env.NODE_ENV': '"production"' },
       banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
     },

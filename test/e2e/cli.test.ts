@@ -59,8 +59,9 @@ describe.skipIf(tmuxMissing)('gakuco-monit in a terminal (tmux) against a real P
       command: `'${process.execPath}' '${CLI}' --lang en; echo $? > '${exitFile}'`,
       cols: 120,
       rows: 40,
-      env: { ...home.env, LANG: 'C.UTF-8' },
-      pass: ['PM2_HOME', 'PATH', 'HOME', 'LANG'],
+      // CI set, as on a CI runner: Ink alone would then draw nothing until exit; the built CLI must not care.
+      env: { ...home.env, LANG: 'C.UTF-8', CI: 'true' },
+      pass: ['PM2_HOME', 'PATH', 'HOME', 'LANG', 'CI'],
     });
   });
 
