@@ -1,10 +1,11 @@
 import { Box, useInput, type Key } from 'ink';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import type { ServiceActions, Snapshot, SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { DisplayOptions } from '../display/display-options.js';
 import { findCommand } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
+import { KeyQueue } from '../keys/key-queue.js';
 import type { Command, KeyScope } from '../keys/keymap.js';
 import { bannerLines } from '../layout/banner-lines.js';
 import { computeLayout } from '../layout/compute-layout.js';
@@ -68,7 +69,12 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   }, [source]);
   useSyncExternalStore(subscribe, getScreenSnapshot);
   const snapshot = source.getSnapshot();
-  const [ui, dispatch] = useReducer(uiReducer, initialUiState);
+  const [ui, dispatchUi] = useReducer(uiReducer, initialUiState);
+  const [keyQueue] = useState(() => new KeyQueue());
+  const dispatch: typeof dispatchUi = (action) => {
+    keyQueue.changed();
+    dispatchUi(action);
+  };
 
   const visible = useMemo(() => selectVisibleServices(snapshot.services, ui.filter.text), [snapshot.services, ui.filter.text]);
   const ids = useMemo(() => visible.map((service) => service.pmId), [visible]);
@@ -78,7 +84,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
 
   // Pin the selection to what is shown (a deleted service's neighbour), and ask the bridge for its logs.
   useEffect(() => {
-    if (selectedPmId !== null && selectedPmId !== ui.selectedPmId) dispatch({ type: 'select', pmId: selectedPmId });
+    if (selectedPmId !== null && selectedPmId !== ui.selectedPmId) dispatchUi({ type: 'select', pmId: selectedPmId });
   }, [selectedPmId, ui.selectedPmId]);
   useEffect(() => {
     if (selectedPmId !== null) actions.showLogs(selectedPmId);
@@ -187,12 +193,10 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     run(match.command);
   };
   // Ink re-subscribes a changed handler in a passive effect, so a key typed right after a render could reach the
-  // previous render's handler (and its stale state). One stable handler that calls the newest one avoids that.
-  const latestHandleKey = useRef(handleKey);
-  useLayoutEffect(() => {
-    latestHandleKey.current = handleKey;
-  });
-  const onInput = useCallback((input: string, key: Key) => latestHandleKey.current(input, key), []);
+  // previous render's handler (and its stale state). The queue holds the newest committed handler instead, and
+  // splits a fast read ("js") into keys that each see the state the one before left.
+  useLayoutEffect(() => keyQueue.committed(handleKey));
+  const onInput = useCallback((input: string, key: Key) => keyQueue.push(input, key), [keyQueue]);
   useInput(onInput);
 
   // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.

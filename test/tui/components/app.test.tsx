@@ -1,6 +1,6 @@
 import { render } from 'ink-testing-library';
 import { Profiler } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/tui/components/App.js';
 import { makeDisplayOptions } from '../../../src/tui/display/make-display-options.js';
 import { cellWidth } from '../../../src/tui/format/cell-width.js';
@@ -58,6 +58,24 @@ describe('selection', () => {
     expect(selectedRow(view.lastFrame()!)).toContain('google-calendar-mcp');
     await settle();
     expect(view.actions.shown).toEqual([0, 1, 2, 1]);
+  });
+  const waitFor = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 3000, interval: 10 });
+  it('takes keys that arrive in one read one by one ("jj" from key repeat or a slow link)', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, 'jj');
+    await waitForFrame(view, (frame) => selectedRow(frame)?.includes('worker') === true);
+    await press(view, 'ky');
+    await waitForFrame(view, (frame) => selectedRow(frame)?.includes('google-calendar-mcp') === true);
+    await settle();
+    expect(view.actions.runs).toEqual([]);
+    await press(view, 'ry');
+    await waitFor(() => view.actions.runs.length === 1);
+    expect(view.actions.runs).toEqual([{ action: 'restart', pmId: 1 }]);
+    // The confirmation names the service "j" just selected, not the one selected before the read.
+    await press(view, 'jsy');
+    await waitFor(() => view.actions.runs.length === 2);
+    expect(view.actions.runs).toEqual([{ action: 'restart', pmId: 1 }, { action: 'stop', pmId: 2 }]);
   });
   it('keeps the selected service when the list changes and moves to the neighbour when it is deleted', async () => {
     const source = new MemorySource(services());

@@ -1,0 +1,64 @@
+import type { Key } from 'ink';
+
+interface QueuedKey {
+  input: string;
+  key: Key;
+}
+
+/**
+ * Feeds keypresses to the newest committed key handler, one at a time, each after the UI has taken in the one before.
+ *
+ * Ink hands over a whole read of plain text as one input: "js" when keys come faster than it reads (key repeat, a
+ * slow SSH link, tmux send-keys). Each character is its own keypress, and each must see the state the one before
+ * left ("j" moves, then "s" asks about the newly selected service). A key that changed state (`changed()` was
+ * called while it ran) makes the next wait for `committed()`, called from a layout effect; `fallbackMs` bounds the
+ * wait for an update React dropped as a no-op.
+ */
+export class KeyQueue {
+  private readonly queue: QueuedKey[] = [];
+  private awaitingCommit = false;
+  private stateChanged = false;
+  private handle: (input: string, key: Key) => void = () => {};
+
+  constructor(private readonly fallbackMs = 500) {}
+
+  push(input: string, key: Key): void {
+    const characters = Array.from(input);
+    const split = characters.length > 1 && !key.ctrl && !key.meta && !key.escape;
+    const busy = this.queue.length > 0 || this.awaitingCommit;
+    if (split) for (const character of characters) this.queue.push({ input: character, key });
+    else this.queue.push({ input, key });
+    if (!busy) this.handleNext();
+  }
+
+  /** The handler dispatched a state update for the key it is handling. */
+  changed(): void {
+    this.stateChanged = true;
+  }
+
+  /** The UI committed a render with `handler` (which sees that render's state): the next queued key may go to it. */
+  committed(handler: (input: string, key: Key) => void): void {
+    this.handle = handler;
+    if (!this.awaitingCommit) return;
+    this.awaitingCommit = false;
+    setImmediate(() => this.handleNext());
+  }
+
+  private handleNext(): void {
+    const next = this.queue.shift();
+    if (next === undefined) return;
+    this.stateChanged = false;
+    this.handle(next.input, next.key);
+    if (this.queue.length === 0) return;
+    if (!this.stateChanged) {
+      setImmediate(() => this.handleNext());
+      return;
+    }
+    this.awaitingCommit = true;
+    setTimeout(() => {
+      if (!this.awaitingCommit) return;
+      this.awaitingCommit = false;
+      this.handleNext();
+    }, this.fallbackMs);
+  }
+}
