@@ -39,6 +39,8 @@ export interface BridgeOptions {
   diagnosticsIntervalMs?: number;
   /** How often to look for a daemon while none answers; default 500 ms. */
   reconnectIntervalMs?: number;
+  /** How long a line without its newline waits for the rest before it is shown as it is; default 300 ms. */
+  partialLineFlushMs?: number;
 }
 
 export function resolvePm2Home(pm2Home?: string): string {
@@ -60,7 +62,7 @@ export function createBridge(options: BridgeOptions = {}): Bridge {
     diagnostics: options.diagnostics ?? null,
     diagnosticsIntervalMs: options.diagnosticsIntervalMs ?? 5000,
     reconnectIntervalMs: options.reconnectIntervalMs ?? 500,
-    partialLineFlushMs: 300,
+    partialLineFlushMs: options.partialLineFlushMs ?? 300,
     eventRefreshThrottleMs: 100,
   });
 }

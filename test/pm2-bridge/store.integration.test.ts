@@ -46,7 +46,9 @@ beforeAll(async () => {
   await waitFor(() => pm2.daemonPid(), 'daemon');
   await new Promise((r) => setTimeout(r, 400));
 
-  bridge = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 300, probeIntervalMs: 500, notifyIntervalMs: 50 });
+  // The logger writes a line in two pieces 5 ms apart; on a loaded machine the daemon may pass them on far apart, and
+  // the default 300 ms would then show the first piece as a line of its own. Joining is what this file tests.
+  bridge = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 300, probeIntervalMs: 500, notifyIntervalMs: 50, partialLineFlushMs: 3000 });
 });
 
 afterAll(async () => {
