@@ -55,12 +55,15 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], context: DetailCont
 }
 
 /**
- * What the detail pane says about one service, most useful first (the pane shows as many lines as fit): what
- * runs, how it restarts, memory, the port check, the findings with their fixes, metrics, log paths, env.
+ * What the detail pane says about one service, most useful first (the pane shows as many lines as fit, six at
+ * 80x24): the service's own findings with their fixes (why its row is marked), what runs, how it restarts, memory,
+ * the port check, the setup-wide findings, metrics, log paths, env.
  */
 export function detailLines(service: Service, setupDiagnostics: readonly Diagnostic[], context: DetailContext): DetailLine[] {
   const m = context.messages.detail;
   const lines: DetailLine[] = [];
+  const ownFindings = diagnosticLines(service.diagnostics, context);
+  if (ownFindings.length > 0) lines.push({ label: m.diagnostics, text: '', tone: null }, ...ownFindings);
   lines.push({ label: m.script, text: `${service.script}  (${m.cwd}: ${service.cwd})`, tone: null });
   const mode = [`${m.execMode}: ${context.messages.execMode[service.execMode]}`, `${m.instances}: ${service.instances}`];
   if (service.instanceId !== null) mode.push(m.instance(service.instanceId));
@@ -79,9 +82,11 @@ export function detailLines(service: Service, setupDiagnostics: readonly Diagnos
     tone: limit !== null && service.memory > limit * 0.8 ? 'yellow' : null,
   });
   lines.push(...portLines(service, m));
-  const findings = diagnosticLines([...service.diagnostics, ...setupDiagnostics], context);
-  lines.push({ label: m.diagnostics, text: findings.length === 0 ? m.noDiagnostics : '', tone: null });
-  lines.push(...findings);
+  const setupFindings = diagnosticLines(setupDiagnostics, context);
+  if (ownFindings.length === 0 || setupFindings.length > 0) {
+    lines.push({ label: m.diagnostics, text: ownFindings.length + setupFindings.length === 0 ? m.noDiagnostics : '', tone: null });
+    lines.push(...setupFindings);
+  }
   if (service.metrics.length > 0) {
     lines.push({
       label: m.metrics,

@@ -310,4 +310,17 @@ describe('frame size', () => {
     expect(frame).toContain('api#0');
     expect(frame).toMatch(/^ !api#1|^ ! api#1/m);
   });
+  it("leads the detail pane with the selected service's own findings, so they show at 80x24", async () => {
+    const source = new MemorySource([
+      makeService({ pmId: 0, name: 'notion-mcp', diagnostics: [{ code: 'config-missing', severity: 'error', params: { name: 'notion-mcp', missing: 'NOTION_TOKEN' }, fix: 'pm2 restart notion-mcp --update-env' }] }),
+      makeService({ pmId: 1, name: 'worker' }),
+    ]);
+    const view = open({ source, lang: 'en', width: 80, height: 23 });
+    await settle();
+    const frame = view.lastFrame()!;
+    const detail = frame.split('\n');
+    const heading = detail.findIndex((line) => line.includes('Details: notion-mcp'));
+    expect(detail.slice(heading + 1, heading + 4).join('\n')).toContain('NOTION_TOKEN');
+    expect(frame).toContain('pm2 restart notion-mcp --update-env');
+  });
 });
