@@ -6,7 +6,6 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FAKE_CLIENT_ID,
@@ -15,24 +14,16 @@ import {
   startFakeCalendarApi,
   type FakeCalendarApi,
 } from '../../fakes/google-calendar-api.js';
+import { bundleEntry } from '../shared/build-entry.js';
 
-const outfile = join(process.cwd(), 'node_modules', '.cache', `gcal-server-${process.pid}.js`);
+let outfile: string;
 const API_KEY = 'process-test-api-key-0123456789';
 let fake: FakeCalendarApi;
 let child: ChildProcess | undefined;
 
 beforeAll(async () => {
   fake = await startFakeCalendarApi();
-  await build({
-    entryPoints: ['src/servers/google-calendar/index.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  outfile = await bundleEntry(join(import.meta.dirname, '../../../src/servers/google-calendar/index.ts'));
 });
 
 afterAll(async () => {

@@ -1,44 +1,29 @@
 // The PM2 entry (src/servers/notion/index.ts) as a real process: bundled with esbuild like `npm run build`,
 // started with node against the fake Notion API, used by a real SDK client over HTTP, stopped with SIGINT.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
+import { bundleEntry } from '../shared/build-entry.js';
 
 const API_KEY = 'test-key-notion-process-0123456789';
-let dir: string;
 let entry: string;
 let fake: FakeNotion;
 let child: ChildProcess | undefined;
 
 beforeAll(async () => {
-  // Inside the project (node_modules/.cache), so the bundle's external packages resolve as they do from dist/.
-  const cache = join(import.meta.dirname, '../../../node_modules/.cache');
-  mkdirSync(cache, { recursive: true });
-  dir = mkdtempSync(join(cache, 'notion-mcp-test-'));
-  entry = join(dir, 'index.mjs');
-  await build({
-    entryPoints: [join(import.meta.dirname, '../../../src/servers/notion/index.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'error',
-  });
+  entry = await bundleEntry(join(import.meta.dirname, '../../../src/servers/notion/index.ts'));
   fake = await startFakeNotion();
 });
 
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await fake.close();
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(entry, { force: true });
 });
 
 it('starts, serves tools with the configured Notion version, keeps secrets out of its output, exits 0 on SIGINT', async () => {

@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export async function bundleEntry(entry: string): Promise<string> {
   const outDir = join(root, 'node_modules', '.cache', 'gakuco-test');
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, `${basename(entry, '.ts')}-${process.pid}.mjs`);
+  const outfile = join(outDir, `${basename(dirname(entry))}-${basename(entry, '.ts')}-${process.pid}.mjs`);
   await build({
     entryPoints: [entry],
     outfile,
