@@ -14,6 +14,7 @@ import { discardRest, readJsonBody } from './request-body.js';
 import { SessionStore, type SessionHandle } from './session-store.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
+import { HealthProbeLog } from './probe-log.js';
 import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
 import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import {
@@ -48,6 +49,8 @@ export interface RunningMcpServer {
   url: string;
   port: number;
   sessionCount(): number;
+  /** /health answers so far (they are counted, not logged one per line). */
+  healthProbes(): number;
   /** Stops accepting, closes every session, waits (briefly) for running requests, frees the port. */
   close(): Promise<void>;
 }
@@ -85,6 +88,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   });
   let closing = false;
   const toolsList: ToolsListCache = {};
+  const probes = new HealthProbeLog();
 
   function syncSessionMetric(): void {
     serverMetrics.openSessions = sessions.size;
@@ -199,9 +203,15 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const started = performance.now();
     const path = pathOf(req.url);
     const info: RequestInfo = { rpcMethod: null, tool: null };
+    let probeState: string | null = null;
     serverMetrics.request();
     res.once('close', () => {
       const status = res.headersSent ? res.statusCode : 499;
+      if (probeState !== null) {
+        const line = probes.record(status, probeState);
+        if (line !== null) log(line);
+        return;
+      }
       log(formatRequestLog({ method: req.method ?? '?', path, ...info, status, ms: performance.now() - started }));
     });
     try {
@@ -217,7 +227,9 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           return earlyAnswer(req, res, 405, { error: 'Method not allowed' }, { allow: 'GET, HEAD' });
         }
-        return sendJson(res, 200, healthBody(def, startedAt, sessions.size));
+        const body = healthBody(def, startedAt, sessions.size);
+        probeState = body.status;
+        return sendJson(res, 200, body);
       }
       return earlyAnswer(req, res, 404, { error: 'Not found: the MCP endpoint is /mcp, the health check /health' });
     } catch (error) {
@@ -254,7 +266,13 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     return closed;
   };
 
-  return { url: `http://${urlHost(options.host)}:${port}`, port, sessionCount: () => sessions.size, close };
+  return {
+    url: `http://${urlHost(options.host)}:${port}`,
+    port,
+    sessionCount: () => sessions.size,
+    healthProbes: () => probes.total,
+    close,
+  };
 }
 
 /** Answers before (or instead of) reading the body, then drops what the client still sends. */

@@ -86,7 +86,7 @@ function installShutdown(def: ServiceDefinition, running: RunningMcpServer, say:
       await def.close?.().catch((error: unknown) => {
         process.stderr.write(`${def.name}: error while closing upstream: ${(error as Error).name}\n`);
       });
-      say(`${def.name}: stopped`);
+      say(`${def.name}: stopped (${running.healthProbes()} health probes answered)`);
       process.exit(0);
     })();
   };

@@ -41,9 +41,27 @@ describe('request log', () => {
     await rawRequest(h.url, { headers: MCP_ACCEPT, body: '{}' });
     expect(h.logLines).toEqual([
       expect.stringMatching(/^POST \/mcp tools\/call tool=echo 200 \d+ms$/),
-      expect.stringMatching(/^GET \/health 200 \d+ms$/),
+      expect.stringMatching(/^GET \/health 200 ok \(first probe; /),
       expect.stringMatching(/^POST \/mcp 401 \d+ms$/),
     ]);
+  });
+
+  it('counts /health probes instead of logging each, and writes a line when the answer changes', async () => {
+    const upstream = { configured: true, missing: [] as string[] };
+    h = await startServiceOverHttp(createEchoService(upstream));
+    h.logLines.length = 0;
+    const probe = () => rawRequest(h!.url, { method: 'GET', path: '/health' });
+    for (let i = 0; i < 20; i += 1) await probe();
+    upstream.configured = false;
+    upstream.missing = ['NOTION_TOKEN'];
+    for (let i = 0; i < 5; i += 1) await probe();
+    await rawRequest(h.url, { method: 'POST', path: '/health' });
+    expect(h.logLines).toEqual([
+      expect.stringMatching(/^GET \/health 200 ok \(first probe; probes are counted/),
+      expect.stringMatching(/^GET \/health 200 degraded \(was 200 ok for 19 probes; /),
+      expect.stringMatching(/^POST \/health 405 \d+ms$/),
+    ]);
+    expect(h.server.healthProbes()).toBe(25);
   });
 
   it('never contains the key, header values, session ids, query strings or tool arguments', async () => {
