@@ -4,37 +4,38 @@
 // export (Node >= 20.19 can require() an ES module without top-level await). Paths are resolved from this file,
 // so it works from any directory and any checkout.
 //
-// Secrets come only from the environment of the shell that runs pm2, or from the optional env file
-// ~/.config/gakuco-monit/mcp.env (or $MCP_ENV_FILE; the shell wins over the file). Unset stays unset: the servers
-// start without them, /health reports what is missing and the tools say how to set it.
+// Secrets are never set here and never pass through PM2: each server reads its own from the env file
+// ~/.config/gakuco-monit/mcp.env (or $MCP_ENV_FILE, chmod 600) when it starts (src/servers/shared/env-file.ts), so
+// they stay out of `pm2 env`, `pm2 save`'s dump.pm2 and the other app, and a plain `pm2 restart <app>` applies a
+// changed file. Only the file's path goes to the apps. pm2 copies the whole shell environment into every app, so
+// secrets exported in this shell are removed here (with a warning) before pm2 sees them.
 //
 // Overrides (all optional): NOTION_MCP_PORT / GCAL_MCP_PORT (ports in every env), MCP_HOST (default 127.0.0.1),
-// MCP_LOG_DIR (default ./logs), NOTION_MCP_API_KEY / GCAL_MCP_API_KEY (per-app keys instead of MCP_API_KEY).
-import { existsSync } from 'node:fs';
+// MCP_LOG_DIR (default ./logs), MCP_ENV_FILE (the env file).
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const logDir = process.env.MCP_LOG_DIR || join(root, 'logs');
+const envFile = resolve(process.env.MCP_ENV_FILE || join(homedir(), '.config', 'gakuco-monit', 'mcp.env'));
 
-const envFile = process.env.MCP_ENV_FILE || join(homedir(), '.config', 'gakuco-monit', 'mcp.env');
-if (existsSync(envFile)) process.loadEnvFile(envFile);
-
-/** The named variables that are set in process.env, and nothing for those that are not. */
-function fromEnv(names) {
-  const picked = {};
-  for (const name of names) {
-    const value = process.env[name];
-    if (value !== undefined && value !== '') picked[name] = value;
-  }
-  return picked;
-}
-
-/** An app's key: its own (NOTION_MCP_API_KEY / GCAL_MCP_API_KEY) or the shared MCP_API_KEY. */
-function apiKey(ownName) {
-  const value = process.env[ownName] || process.env.MCP_API_KEY;
-  return value ? { MCP_API_KEY: value } : {};
+const SECRET_NAMES = [
+  'NOTION_TOKEN',
+  'GOOGLE_CLIENT_ID',
+  'GOOGLE_CLIENT_SECRET',
+  'GOOGLE_REFRESH_TOKEN',
+  'MCP_API_KEY',
+  'NOTION_MCP_API_KEY',
+  'GCAL_MCP_API_KEY',
+];
+const exported = SECRET_NAMES.filter((name) => process.env[name] !== undefined);
+for (const name of exported) delete process.env[name];
+if (exported.length > 0) {
+  process.stderr.write(
+    `ecosystem.config.js: ignoring ${exported.join(', ')} from this shell (pm2 would copy it into every app and ` +
+      `dump.pm2); the servers read their secrets from ${envFile}. Put them there and unset them in the shell.\n`,
+  );
 }
 
 function port(overrideName, fallback) {
@@ -42,8 +43,8 @@ function port(overrideName, fallback) {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-function mcpApp({ name, entry, port: ports, secrets, keyName }) {
-  const shared = { HOST: process.env.MCP_HOST || '127.0.0.1', ...apiKey(keyName), ...fromEnv(secrets) };
+function mcpApp({ name, entry, port: ports }) {
+  const shared = { HOST: process.env.MCP_HOST || '127.0.0.1', MCP_ENV_FILE: envFile };
   return {
     name,
     script: join(root, entry),
@@ -78,22 +79,10 @@ export const apps = [
     name: 'notion-mcp',
     entry: 'dist/servers/notion/index.js',
     port: { dev: port('NOTION_MCP_PORT', 3001), test: port('NOTION_MCP_PORT', 3101) },
-    keyName: 'NOTION_MCP_API_KEY',
-    secrets: ['NOTION_TOKEN', 'NOTION_VERSION'],
   }),
   mcpApp({
     name: 'google-calendar-mcp',
     entry: 'dist/servers/google-calendar/index.js',
     port: { dev: port('GCAL_MCP_PORT', 3002), test: port('GCAL_MCP_PORT', 3102) },
-    keyName: 'GCAL_MCP_API_KEY',
-    secrets: [
-      'GOOGLE_CLIENT_ID',
-      'GOOGLE_CLIENT_SECRET',
-      'GOOGLE_REFRESH_TOKEN',
-      'GOOGLE_APPLICATION_CREDENTIALS',
-      'GOOGLE_SERVICE_ACCOUNT_SUBJECT',
-      'GOOGLE_TOKEN_FILE',
-      'GCAL_TIME_ZONE',
-    ],
   }),
 ];

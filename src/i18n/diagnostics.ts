@@ -103,18 +103,20 @@ export const FIX_HINT_MESSAGES: Record<Lang, Record<FixHint, Template>> = {
   ja: {
     'script-path': (p) => `ecosystem.config.js の script のパスを直してから: ${s(p, 'recreate')}`,
     'set-env': (p) =>
-      `${s(p, 'missing') || '認証情報'} を pm2 を起動するシェルの環境（または ecosystem.config.js の env）に設定してから: ` +
+      `${s(p, 'missing') || '認証情報'} を env ファイル ${s(p, 'envFile')} に書いて（1 行に 名前=値、chmod 600）から: ` +
       s(p, 'restart'),
-    'set-api-key': (p) => `MCP_API_KEY を設定する（または HOST=127.0.0.1 にする）: ${s(p, 'restart')}`,
+    'set-api-key': (p) =>
+      `MCP_API_KEY を env ファイル ${s(p, 'envFile')} に書く（chmod 600。または HOST=127.0.0.1 にする）: ${s(p, 'restart')}`,
     'free-port': (p) => `pid ${s(p, 'pid')} を止めるか ecosystem.config.js の PORT を変えてから: ${s(p, 'restart')}`,
     'raise-memory-limit': () => 'ecosystem.config.js の max_memory_restart を上げるか、メモリリークを調べる（pm2 monit）',
   },
   en: {
     'script-path': (p) => `fix the script path in ecosystem.config.js, then: ${s(p, 'recreate')}`,
     'set-env': (p) =>
-      `set ${s(p, 'missing') || 'the credentials'} in the environment pm2 starts from (or the env of ` +
-      `ecosystem.config.js), then: ${s(p, 'restart')}`,
-    'set-api-key': (p) => `set MCP_API_KEY (or HOST=127.0.0.1), then: ${s(p, 'restart')}`,
+      `put ${s(p, 'missing') || 'the credentials'} in the env file ${s(p, 'envFile')} (NAME=value lines, chmod 600), ` +
+      `then: ${s(p, 'restart')}`,
+    'set-api-key': (p) =>
+      `put MCP_API_KEY in the env file ${s(p, 'envFile')} (chmod 600; or set HOST=127.0.0.1), then: ${s(p, 'restart')}`,
     'free-port': (p) => `stop pid ${s(p, 'pid')} or change PORT in ecosystem.config.js, then: ${s(p, 'restart')}`,
     'raise-memory-limit': () => 'raise max_memory_restart in ecosystem.config.js, or look for a memory leak (pm2 monit)',
   },

@@ -21,8 +21,8 @@ const PARAMS: Record<string, Diagnostic['params']> = {
   'startup-found': { path: '/etc/systemd/system/pm2-u.service' },
   'script-missing': { name: 'svc', script: '/srv/x.js', recreate: 'pm2 delete svc && pm2 start ecosystem.config.js --only svc' },
   'script-not-built': { name: 'svc', script: '/srv/dist/x.js', project: '/srv' },
-  'config-missing': { name: 'svc', missing: 'NOTION_TOKEN', alternatives: '', source: 'env', restart: 'pm2 restart svc --update-env' },
-  'api-key-missing': { name: 'svc', host: '0.0.0.0', missing: 'MCP_API_KEY', restart: 'pm2 restart svc --update-env' },
+  'config-missing': { name: 'svc', missing: 'NOTION_TOKEN', alternatives: '', source: 'env', restart: 'pm2 restart svc', envFile: '/srv/mcp.env' },
+  'api-key-missing': { name: 'svc', host: '0.0.0.0', missing: 'MCP_API_KEY', restart: 'pm2 restart svc', envFile: '/srv/mcp.env' },
   'port-conflict': { name: 'svc', port: 3001, pid: 99, command: 'nc -l', restart: 'pm2 restart svc' },
   'port-not-listening': { name: 'svc', port: 3001 },
   'memory-high': { name: 'svc', memory: 180 * 1024 * 1024, limit: 200 * 1024 * 1024, percent: 90 },
@@ -72,8 +72,8 @@ describe('diagnostic messages', () => {
     }
     const config = sample('config-missing');
     expect(formatDiagnostic(config, 'ja').fix).toContain('NOTION_TOKEN を');
-    expect(formatDiagnostic(config, 'ja').fix).toContain('pm2 restart svc --update-env');
-    expect(formatDiagnostic(config, 'en').fix).toMatch(/^set NOTION_TOKEN .* then: pm2 restart svc --update-env$/);
+    expect(formatDiagnostic(config, 'ja').fix).toBe('NOTION_TOKEN を env ファイル /srv/mcp.env に書いて（1 行に 名前=値、chmod 600）から: pm2 restart svc');
+    expect(formatDiagnostic(config, 'en').fix).toBe('put NOTION_TOKEN in the env file /srv/mcp.env (NAME=value lines, chmod 600), then: pm2 restart svc');
     expect(formatDiagnostic(sample('dump-missing'), 'ja').fix).toBe('pm2 save');
     expect(formatDiagnostic({ ...sample('startup-found'), fix: null }, 'en').fix).toBeNull();
   });

@@ -2,7 +2,7 @@
 // `pm2 start ecosystem.config.js --env test`. Needs dist/ (`npm test` builds first; built here when missing).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort } from '../helpers/free-port.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,14 +35,15 @@ interface Pm2Proc {
   };
 }
 
-/** Ports, key and log dir for this test; no credentials, so both servers run "degraded". */
+/** Ports, env file (only the key) and log dir for this test; no credentials, so both servers run "degraded". */
 function startEnv(): NodeJS.ProcessEnv {
+  const envFile = join(elsewhere, 'mcp.env');
+  writeFileSync(envFile, `MCP_API_KEY=${apiKey}\n`, { mode: 0o600 });
   return {
     NOTION_MCP_PORT: String(ports.notion),
     GCAL_MCP_PORT: String(ports.gcal),
-    MCP_API_KEY: apiKey,
     MCP_LOG_DIR: logDir,
-    MCP_ENV_FILE: join(elsewhere, 'no-such.env'),
+    MCP_ENV_FILE: envFile,
     NOTION_TOKEN: '',
     GOOGLE_CLIENT_ID: '',
     GOOGLE_APPLICATION_CREDENTIALS: '',

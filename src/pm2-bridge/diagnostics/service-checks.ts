@@ -56,14 +56,21 @@ export function checkScript(service: Service, facts: ServiceFacts, ctx: ServiceC
   return [diagnostic('script-missing', { ...params, recreate }, `${HINT_PREFIX}script-path`)];
 }
 
+/** The env file the MCP servers read their secrets from (src/servers/shared/env-file.ts): MCP_ENV_FILE or the default. */
+export const DEFAULT_ENV_FILE_TEXT = '~/.config/gakuco-monit/mcp.env';
+
 export function checkConfig(service: Service, ctx: ServiceCheckContext): Diagnostic[] {
   const findings: Diagnostic[] = [];
   const required = ctx.requirements[service.name];
-  const restart = ctx.pm2(`restart ${shellQuote(service.name)} --update-env`);
+  // The one way to set credentials: the env file, which the server reads at every start, then a plain restart.
+  const envFileEntry = service.env.find((e) => e.key === 'MCP_ENV_FILE' && e.value.trim() !== '');
+  const envFile = envFileEntry?.value.trim() ?? DEFAULT_ENV_FILE_TEXT;
+  const restart = ctx.pm2(`restart ${shellQuote(service.name)}`);
   const fromHealth = service.portCheck?.upstreamConfigured ?? null;
-  // The service knows best what it uses (a token file, a key file): trust /health when it answers.
+  // The service knows best what it uses (a token file, a key file): trust /health when it answers. With an env file
+  // the secrets never reach the PM2 env, so its names tell nothing.
   if (fromHealth !== true) {
-    const fromEnv = required ? missingCredentials(service.env, required.credentials) : null;
+    const fromEnv = required && !envFileEntry ? missingCredentials(service.env, required.credentials) : null;
     if (fromEnv !== null || fromHealth === false) {
       findings.push(diagnostic('config-missing', {
         name: service.name,
@@ -71,14 +78,16 @@ export function checkConfig(service: Service, ctx: ServiceCheckContext): Diagnos
         alternatives: fromEnv?.alternatives.join(' / ') ?? '',
         source: fromHealth === false ? 'health' : 'env',
         restart,
+        envFile,
       }, `${HINT_PREFIX}set-env`));
     }
   }
-  if (required?.apiKeyWhenExposed) {
+  if (required?.apiKeyWhenExposed && !envFileEntry) {
     const host = effectiveHost(service.env);
     if (!isLoopbackHost(host) && !isSet(service.env, 'MCP_API_KEY')) {
-      findings.push(diagnostic('api-key-missing', { name: service.name, host, missing: 'MCP_API_KEY', restart },
-        `${HINT_PREFIX}set-api-key`));
+      findings.push(diagnostic('api-key-missing', {
+        name: service.name, host, missing: 'MCP_API_KEY', restart, envFile,
+      }, `${HINT_PREFIX}set-api-key`));
     }
   }
   return findings;

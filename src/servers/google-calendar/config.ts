@@ -6,6 +6,23 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isValidTimeZone } from './time.js';
+import { envFilePath, type ServiceEnvSpec } from '../shared/env-file.js';
+
+/** What google-calendar-mcp takes from the env file (shared/env-file.ts): its secrets and settings, nothing else. */
+export const CALENDAR_ENV: ServiceEnvSpec = {
+  names: [
+    'GOOGLE_CLIENT_ID',
+    'GOOGLE_CLIENT_SECRET',
+    'GOOGLE_REFRESH_TOKEN',
+    'GOOGLE_APPLICATION_CREDENTIALS',
+    'GOOGLE_SERVICE_ACCOUNT_SUBJECT',
+    'GOOGLE_TOKEN_FILE',
+    'GCAL_TIME_ZONE',
+    'GCAL_MCP_API_KEY',
+    'MCP_API_KEY',
+  ],
+  apiKeyName: 'GCAL_MCP_API_KEY',
+};
 
 export const DEFAULT_TOKEN_FILE = join(homedir(), '.config', 'gakuco-monit', 'google-token.json');
 
@@ -18,6 +35,8 @@ export interface CalendarConfig {
   credentials: CalendarCredentials;
   /** Where the token file is (read or to be written by `npm run auth:google`). */
   tokenFile: string;
+  /** Where the credentials are set (the env file), for the answers that say how to set them. */
+  envFile: string;
   /** Calendar API root, ending in "/" (tests point it at a local fake). Undefined: Google's. */
   apiRootUrl?: string;
   /** OAuth token endpoint (tests point it at a local fake). Undefined: Google's. */
@@ -123,6 +142,7 @@ export function configFromEnv(env: Env): CalendarConfig {
   return {
     credentials: credentialsFromEnv(env, tokenFile),
     tokenFile,
+    envFile: envFilePath(env),
     ...(apiRoot ? { apiRootUrl: withTrailingSlash(apiRoot) } : {}),
     ...(tokenUrl ? { oauthTokenUrl: tokenUrl } : {}),
     defaultTimeZone,

@@ -4,6 +4,7 @@ import { toolFailure } from '../shared/tool-result.js';
 import type { CalendarConfig } from './config.js';
 import { UpstreamError, classifyUpstreamError, describeFailure } from './errors.js';
 import { MissingCredentialsError, type CalendarUpstream } from './upstream.js';
+import { howToSetCredentials } from '../shared/env-file.js';
 
 export interface ToolContext {
   config: CalendarConfig;
@@ -21,9 +22,9 @@ export function missingCredentialsMessage(ctx: ToolContext): string {
     `Google Calendar is not configured on this server${missing.length ? ` (missing: ${missing.join(', ')})` : ''}.`,
     ...(problem ? [`Problem: ${problem}.`] : []),
     'To set it up: create an OAuth client (type "Desktop app") in Google Cloud Console with the Calendar API enabled,',
-    'set GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET, run `npm run auth:google` once (it stores the refresh token in',
-    `${ctx.config.tokenFile}), then restart the server (pm2 restart google-calendar-mcp).`,
-    'Alternatively set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file and share the calendars with that account.',
+    `${howToSetCredentials('google-calendar-mcp', 'GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET', ctx.config.envFile)}`,
+    `after running \`npm run auth:google\` once (it reads them from that file and stores the refresh token in ${ctx.config.tokenFile}).`,
+    'Alternatively put GOOGLE_APPLICATION_CREDENTIALS (the path of a service-account key file) in the env file and share the calendars with that account.',
   ].join(' ');
 }
 

@@ -1,5 +1,6 @@
 // Upstream failures in words a model (and its user) can act on. Classification reads the Google client's
 // errors (gaxios: status, response data, network codes); the text never carries a token or a secret.
+import { restartCommand } from '../shared/env-file.js';
 
 export type UpstreamFailure =
   | { kind: 'timeout'; timeoutMs: number }
@@ -140,7 +141,8 @@ function clock(at: Date): string {
 }
 
 const REAUTHORIZE =
-  'Run `npm run auth:google` again (it stores a new refresh token), or set a valid GOOGLE_REFRESH_TOKEN, then restart the server (pm2 restart google-calendar-mcp).';
+  'Run `npm run auth:google` again (it stores a new refresh token), or put a valid GOOGLE_REFRESH_TOKEN in the env file ' +
+  `(MCP_ENV_FILE, default ~/.config/gakuco-monit/mcp.env), then restart the server: \`${restartCommand('google-calendar-mcp')}\` in the project directory.`;
 
 export function describeFailure(failure: UpstreamFailure, operation: string, now = new Date()): string {
   const prefix = `Google Calendar ${operation} failed:`;

@@ -1,6 +1,7 @@
 // PM2 entry of the Google Calendar MCP server.
-import { runFromEnv } from '../shared/run.js';
-import { configFromEnv } from './config.js';
-import { createCalendarService } from './server.js';
+import { runFromEnv, serviceEnvOrExit } from '../shared/run.js';
+import { CALENDAR_ENV, configFromEnv } from './config.js';
+import { CALENDAR_SERVICE_NAME, createCalendarService } from './server.js';
 
-await runFromEnv(createCalendarService(configFromEnv(process.env)), process.env);
+const env = serviceEnvOrExit(CALENDAR_SERVICE_NAME, CALENDAR_ENV);
+await runFromEnv(createCalendarService(configFromEnv(env)), env);

@@ -1,4 +1,11 @@
 // Settings of the Notion MCP server, read once from the environment. Pure: tests build configs directly.
+import { envFilePath, type ServiceEnvSpec } from '../shared/env-file.js';
+
+/** What notion-mcp takes from the env file (shared/env-file.ts): its secrets and its own settings, nothing else. */
+export const NOTION_ENV: ServiceEnvSpec = {
+  names: ['NOTION_TOKEN', 'NOTION_VERSION', 'NOTION_MCP_API_KEY', 'MCP_API_KEY'],
+  apiKeyName: 'NOTION_MCP_API_KEY',
+};
 
 export const DEFAULT_NOTION_VERSION = '2025-09-03';
 export const LEGACY_NOTION_VERSION = '2022-06-28';
@@ -19,6 +26,8 @@ export interface NotionConfig {
   initialRetryDelayMs: number;
   /** NOTION_MAX_RETRY_DELAY_MS: cap on any one wait, Retry-After included, so a tool call stays bounded. */
   maxRetryDelayMs: number;
+  /** Where NOTION_TOKEN is set (the env file), for the answers that say how to set it. */
+  envFile: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,5 +57,6 @@ export function configFromEnv(env: Env): NotionConfig {
     maxRetries: intFromEnv(env, 'NOTION_MAX_RETRIES', 2, 0, 10),
     initialRetryDelayMs: intFromEnv(env, 'NOTION_RETRY_DELAY_MS', 1_000, 0, 60_000),
     maxRetryDelayMs: intFromEnv(env, 'NOTION_MAX_RETRY_DELAY_MS', 10_000, 0, 120_000),
+    envFile: envFilePath(env),
   };
 }

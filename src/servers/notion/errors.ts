@@ -2,12 +2,16 @@
 // status codes and error codes, and anything echoed from Notion is passed through redact().
 import { APIErrorCode, ClientErrorCode, isHTTPResponseError, isNotionClientError } from '@notionhq/client';
 import { redact } from './upstream-log.js';
+import { howToSetCredentials } from '../shared/env-file.js';
 
-export const MISSING_TOKEN_MESSAGE =
-  'Notion is not configured: NOTION_TOKEN is not set. Create an internal integration at ' +
-  'https://www.notion.so/profile/integrations, copy its secret, set NOTION_TOKEN in the environment of the ' +
-  'notion-mcp process (e.g. export NOTION_TOKEN=... before `pm2 start ecosystem.config.js`, then ' +
-  '`pm2 restart notion-mcp --update-env`), and share the pages or databases with the integration.';
+export function missingTokenMessage(envFile: string): string {
+  return (
+    'Notion is not configured: NOTION_TOKEN is not set. Create an internal integration at ' +
+    'https://www.notion.so/profile/integrations, copy its secret, ' +
+    `${howToSetCredentials('notion-mcp', 'NOTION_TOKEN=<the secret>', envFile)}, ` +
+    'and share the pages or databases with the integration.'
+  );
+}
 
 function headerValue(headers: unknown, name: string): string | undefined {
   if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
@@ -49,6 +53,8 @@ export interface ErrorContext {
   action: string;
   timeoutMs: number;
   secrets: readonly string[];
+  /** The env file NOTION_TOKEN is set in. */
+  envFile: string;
 }
 
 /** One message per failure kind: what happened, and what to do about it. */
@@ -72,8 +78,7 @@ export function describeNotionError(error: unknown, context: ErrorContext): stri
     if (error.status === 401 || code === APIErrorCode.Unauthorized) {
       return say(
         'the token is invalid or expired (401). Check NOTION_TOKEN: copy the integration secret again from ' +
-          'https://www.notion.so/profile/integrations, update the environment and restart notion-mcp ' +
-          '(`pm2 restart notion-mcp --update-env`).',
+          `https://www.notion.so/profile/integrations, ${howToSetCredentials('notion-mcp', 'NOTION_TOKEN', context.envFile)}.`,
       );
     }
     if (error.status === 404 || code === APIErrorCode.ObjectNotFound) {

@@ -8,9 +8,25 @@ import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
 import { runConfigFromEnv } from './run-config.js';
 import { publishMetricsToPm2 } from './pm2-metrics.js';
 import { loadSdkKit } from './sdk-kit.js';
+import { loadServiceEnv, type ServiceEnvSpec } from './env-file.js';
 
 /** ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. */
 export const SHUTDOWN_DEADLINE_MS = 4_000;
+
+/**
+ * The environment a server's settings come from: the process environment with the server's own names from the env
+ * file laid over it (env-file.ts). An unsafe or unreadable file ends the process with exit code 1 and says why.
+ */
+export function serviceEnvOrExit(name: string, spec: ServiceEnvSpec, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const loaded = loadServiceEnv(spec, env);
+  if (!loaded.ok) {
+    process.stderr.write(`${name}: ${loaded.message}\n`);
+    process.exit(1);
+  }
+  const names = loaded.fromFile.length > 0 ? loaded.fromFile.join(', ') : 'none of its settings';
+  process.stdout.write(`${name}: env file ${loaded.file}: ${names}\n`);
+  return loaded.env;
+}
 
 export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningMcpServer> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);

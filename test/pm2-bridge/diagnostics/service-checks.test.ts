@@ -57,7 +57,18 @@ describe('checkConfig', () => {
   it('names the missing NOTION_TOKEN, never a value', () => {
     const [finding] = checkConfig(makeService({ name: 'notion-mcp', env: env({ PORT: '3001' }) }), ctx);
     expect(finding).toMatchObject({ code: 'config-missing', params: { missing: 'NOTION_TOKEN', source: 'env' } });
-    expect(finding?.params.restart).toBe('pm2 restart notion-mcp --update-env');
+    expect(finding?.params.restart).toBe('pm2 restart notion-mcp');
+    expect(finding?.params.envFile).toBe('~/.config/gakuco-monit/mcp.env');
+  });
+  it('with an env file (MCP_ENV_FILE) trusts only /health: the secrets are in the file, not the PM2 env', () => {
+    const fromFile = (overrides = {}) =>
+      makeService({ name: 'notion-mcp', env: env({ MCP_ENV_FILE: '/srv/mcp.env', HOST: '0.0.0.0' }), ...overrides });
+    expect(checkConfig(fromFile(), ctx)).toEqual([]);
+    const [finding] = checkConfig(fromFile({ portCheck: portCheck({ upstreamConfigured: false }) }), ctx);
+    expect(finding).toMatchObject({
+      code: 'config-missing',
+      params: { source: 'health', envFile: '/srv/mcp.env', restart: 'pm2 restart notion-mcp' },
+    });
   });
   it('counts an empty value as missing and a masked one as set', () => {
     expect(codes(checkConfig(makeService({ name: 'notion-mcp', env: env({ NOTION_TOKEN: '' }) }), ctx)))

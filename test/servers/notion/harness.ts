@@ -24,6 +24,7 @@ export function testConfig(baseUrl: string, overrides: Partial<NotionConfig> = {
     maxRetries: 2,
     initialRetryDelayMs: 10,
     maxRetryDelayMs: 50,
+    envFile: '/etc/gakuco-test/mcp.env',
     ...overrides,
   };
 }

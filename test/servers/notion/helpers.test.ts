@@ -1,5 +1,6 @@
 // Unit tests of the pure parts: properties <-> plain values, blocks -> text, markdown -> blocks, rich text,
 // config from env, error messages and log lines.
+import { DEFAULT_ENV_FILE } from '../../../src/servers/shared/env-file.js';
 import { describe, expect, it } from 'vitest';
 import { APIResponseError, APIErrorCode, RequestTimeoutError } from '@notionhq/client';
 import { blocksToText, type BlockNode } from '../../../src/servers/notion/blocks-to-text.js';
@@ -229,7 +230,9 @@ describe('config', () => {
       maxRetries: 2,
       initialRetryDelayMs: 1_000,
       maxRetryDelayMs: 10_000,
+      envFile: DEFAULT_ENV_FILE,
     });
+    expect(configFromEnv({ MCP_ENV_FILE: '/srv/mcp.env' }).envFile).toBe('/srv/mcp.env');
     const c = configFromEnv({
       NOTION_TOKEN: ' ntn_abc ',
       NOTION_VERSION: '2022-06-28',
@@ -259,7 +262,7 @@ describe('ids', () => {
 });
 
 describe('error messages', () => {
-  const ctx = { action: 'reading page p', timeoutMs: 1234, secrets: ['secret_topsecret_123'] };
+  const ctx = { action: 'reading page p', timeoutMs: 1234, secrets: ['secret_topsecret_123'], envFile: '/srv/mcp.env' };
   const apiError = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
     new APIResponseError({
       code: code as APIErrorCode,
@@ -282,6 +285,9 @@ describe('error messages', () => {
     expect(describeNotionError(apiError(429, 'rate_limited', 'slow down', { 'retry-after': '7' }), ctx)).toContain('Retry after 7 s');
     expect(describeNotionError(apiError(429, 'rate_limited', 'slow down'), ctx)).toContain('Retry in a little while');
     expect(describeNotionError(apiError(401, 'unauthorized', 'bad'), ctx)).toContain('the token is invalid or expired');
+    expect(describeNotionError(apiError(401, 'unauthorized', 'bad'), ctx)).toContain(
+      'put NOTION_TOKEN in the env file /srv/mcp.env (one NAME=value per line, chmod 600), then restart the server: `npx pm2 restart notion-mcp`',
+    );
     expect(describeNotionError(apiError(404, 'object_not_found', 'x'), ctx)).toContain('not found or not shared with the integration');
     expect(describeNotionError(new RequestTimeoutError(), ctx)).toContain('within 1234 ms (timeout)');
     const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });

@@ -3,7 +3,7 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { NotionConfig } from '../config.js';
 import type { NotionApi } from '../notion-api.js';
-import { describeNotionError, MISSING_TOKEN_MESSAGE } from '../errors.js';
+import { describeNotionError, missingTokenMessage } from '../errors.js';
 import { ToolInputError } from '../ids.js';
 import { PropertyValueError } from '../properties.js';
 import { toolFailure, toolJson } from '../../shared/tool-result.js';
@@ -22,7 +22,7 @@ export async function runNotionTool(
   action: string,
   work: () => Promise<unknown>,
 ): Promise<CallToolResult> {
-  if (!ctx.config.token) return toolFailure(MISSING_TOKEN_MESSAGE);
+  if (!ctx.config.token) return toolFailure(missingTokenMessage(ctx.config.envFile));
   try {
     return toolJson(await work());
   } catch (error) {
@@ -34,6 +34,7 @@ export async function runNotionTool(
         action,
         timeoutMs: ctx.config.timeoutMs,
         secrets: ctx.config.token ? [ctx.config.token] : [],
+        envFile: ctx.config.envFile,
       }),
     );
   }
