@@ -1,4 +1,5 @@
-import type { ServiceAction, ServiceStatus } from '../pm2-bridge/types.js';
+import type { ActionError, ActionErrorCode, ServiceAction, ServiceStatus } from '../pm2-bridge/types.js';
+import type { Command, KeyScope } from '../tui/keys/keymap.js';
 
 /** Every string the monitor shows. ja.ts and en.ts implement it; nothing visible is written anywhere else. */
 export interface Messages {
@@ -71,6 +72,10 @@ export interface Messages {
     fix: string;
     masked: string;
     more: (count: number) => string;
+    /** The folded env section: how many variables it holds, and the key that opens it. */
+    envFolded: (count: number) => string;
+    /** Which rows of the detail pane show, when it holds more than fit. */
+    scrolled: (first: number, last: number, total: number) => string;
   };
   logs: {
     title: (name: string) => string;
@@ -83,6 +88,8 @@ export interface Messages {
   confirm: {
     question: (action: ServiceAction, name: string) => string;
   };
+  /** Why an action did not happen (ActionError codes from the bridge), with its parameters. */
+  actionErrors: Record<ActionErrorCode, (p: ActionError['params']) => string>;
   statusLine: {
     running: (action: ServiceAction, name: string) => string;
     succeeded: (action: ServiceAction, name: string) => string;
@@ -93,7 +100,6 @@ export interface Messages {
   };
   filter: {
     label: string;
-    editing: string;
     noMatch: (text: string) => string;
   };
   table: {
@@ -103,10 +109,15 @@ export interface Messages {
   };
   help: {
     title: string;
-    close: string;
     readOnly: string;
-    scopes: { global: string; table: string; logs: string; dialog: string; filter: string };
+    scopes: Record<KeyScope, string>;
   };
+  /** What each key does (the help screen), by keymap command. */
+  keys: Record<Command, string>;
+  /** Shorter words for the hint bar, where they differ. */
+  keyHints: Partial<Record<Command, string>>;
+  /** The keymap's wildcard keys as the help writes them. */
+  keyNames: { text: string; other: string };
   tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
   readOnlyBadge: string;
   cli: {

@@ -1,6 +1,8 @@
-// restart / stop / delete by pm_id over the daemon's RPC, each resolving (never rejecting) with a clear outcome.
+// restart / stop / delete of one confirmed process over the daemon's RPC, each resolving (never rejecting) with a
+// clear outcome: done, or a code saying why nothing was done.
 import { DaemonGoneError, RpcTimeoutError, type DaemonConnection } from './client.js';
-import type { ActionResult, ServiceAction } from './types.js';
+import { readDaemonPid } from './daemon-files.js';
+import type { ActionError, ActionResult, ActionTarget, ServiceAction } from './types.js';
 
 const METHOD: Record<ServiceAction, string> = {
   restart: 'restartProcessId',
@@ -11,36 +13,58 @@ const METHOD: Record<ServiceAction, string> = {
 /** What the pm2 CLI tells the daemon after an action, so other bus listeners see a manual restart/stop/delete. */
 const NOTICE: Record<ServiceAction, string> = { restart: 'restart', stop: 'stop', delete: 'delete' };
 
-export const NO_DAEMON_ERROR = 'PM2 is not running (no daemon answers): start it with `pm2 resurrect` or `pm2 start`';
+interface ListedProcess {
+  pm_id?: unknown;
+  name?: unknown;
+}
 
-export function unknownIdError(pmId: number): string {
-  return `No PM2 process with id ${pmId}`;
+const failed = (code: ActionError['code'], params: ActionError['params'] = {}): ActionResult => ({ ok: false, error: { code, params } });
+
+/**
+ * Why `target` may not be acted on now, or null when it may: the daemon must be the one the operator saw (its pid
+ * file), and `pmId` must still be the app of that name (a fresh list, just before acting).
+ */
+async function identityMismatch(daemon: DaemonConnection, target: ActionTarget, timeoutMs: number): Promise<ActionResult | null> {
+  const pid = readDaemonPid(daemon.home);
+  if (target.daemonPid !== null && pid !== target.daemonPid) {
+    return failed('daemon-replaced', { name: target.name, expected: target.daemonPid, found: pid ?? 0 });
+  }
+  const list = await daemon.call<ListedProcess[] | null>('getMonitorData', {}, timeoutMs);
+  const now = (list ?? []).find((proc) => proc.pm_id === target.pmId);
+  if (now === undefined) return failed('process-gone', { name: target.name, pmId: target.pmId });
+  if (now.name !== target.name) return failed('process-replaced', { name: target.name, pmId: target.pmId, found: String(now.name) });
+  return null;
 }
 
 export async function runServiceAction(
   daemon: DaemonConnection | null,
   action: ServiceAction,
-  pmId: number,
+  target: ActionTarget,
   timeoutMs: number,
 ): Promise<ActionResult> {
-  if (!daemon || daemon.closed) return { ok: false, error: NO_DAEMON_ERROR };
+  if (!daemon || daemon.closed) return failed('no-daemon');
+  const pmId = target.pmId;
   const arg = action === 'restart' ? { id: pmId, env: {} } : pmId;
   try {
+    const mismatch = await identityMismatch(daemon, target, timeoutMs);
+    if (mismatch !== null) return mismatch;
     const result = await daemon.call<{ error?: unknown; message?: unknown } | null>(METHOD[action], arg, timeoutMs);
-    if (result && result.error === true) {
-      return { ok: false, error: `PM2 could not ${action} ${pmId}: ${String(result.message ?? 'unknown error')}` };
-    }
+    if (result && result.error === true) return failed('pm2-refused', { pmId, message: firstLine(result.message ?? '') });
   } catch (error) {
-    return { ok: false, error: describeActionError(error, action, pmId) };
+    return describeActionError(error, pmId, timeoutMs);
   }
   daemon.call('notifyByProcessId', { id: pmId, action_name: NOTICE[action], manually: true }, 2000).catch(() => undefined);
   return { ok: true };
 }
 
-function describeActionError(error: unknown, action: ServiceAction, pmId: number): string {
-  if (error instanceof DaemonGoneError) return NO_DAEMON_ERROR;
-  if (error instanceof RpcTimeoutError) return `PM2 did not finish ${action} of ${pmId} in time (${error.message})`;
+function describeActionError(error: unknown, pmId: number, timeoutMs: number): ActionResult {
+  if (error instanceof DaemonGoneError) return failed('no-daemon');
+  if (error instanceof RpcTimeoutError) return failed('timeout', { pmId, ms: timeoutMs });
   const message = error instanceof Error ? error.message : String(error);
-  if (/unknown/i.test(message)) return unknownIdError(pmId);
-  return `PM2 could not ${action} ${pmId}: ${message.split('\n')[0]}`;
+  if (/unknown/i.test(message)) return failed('unknown-id', { pmId });
+  return failed('pm2-refused', { pmId, message: firstLine(message) });
+}
+
+function firstLine(text: unknown): string {
+  return String(text).split('\n')[0] ?? '';
 }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { connectDaemon } from './client.js';
 import { probeServices } from './probe-services.js';
-import { readDaemonEnv } from './daemon-files.js';
+import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
 import { createStore } from './store.js';
 import { toServices, type RawProcess } from './to-service.js';
 import type { Bridge, DiagnosticsProvider, Snapshot } from './types.js';
@@ -86,7 +86,7 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
       const listed = toServices(Array.isArray(list) ? list : [], { shellEnv: await readDaemonEnv(home) });
       const checks = await probeServices(listed, home);
       services = listed.map((s) => ({ ...s, portCheck: checks.get(s.pmId) ?? null }));
-      snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now() }, services, diagnostics: [], refreshedAt: Date.now() };
+      snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) }, services, diagnostics: [], refreshedAt: Date.now() };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       snapshot = { ...base, connection: { kind: 'load-failed', home, error: message, lastOkAt: null }, services, diagnostics: [], refreshedAt: null };

@@ -15,6 +15,7 @@ import { toServices, type RawProcess } from './to-service.js';
 import { scrubSecrets, secretValues } from './redact.js';
 import type {
   ActionResult,
+  ActionTarget,
   Bridge,
   ConnectionState,
   Diagnostic,
@@ -213,7 +214,7 @@ export function createStore(options: StoreOptions): Bridge {
     shellEnv = await readDaemonEnv(home);
     await ensureBus(link);
     if (closed || daemon !== link) return;
-    setConnection({ kind: 'connected', home, since: Date.now() });
+    setConnection({ kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) });
     await refresh();
   }
 
@@ -336,7 +337,7 @@ export function createStore(options: StoreOptions): Bridge {
     const wasConnected = connection.kind === 'connected';
     services = next;
     refreshedAt = Date.now();
-    if (!wasConnected) setConnection({ kind: 'connected', home, since: Date.now() });
+    if (!wasConnected) setConnection({ kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) });
     if (json !== servicesJson || !wasConnected || setChanged) {
       servicesJson = json;
       servicesDirty = true;
@@ -522,8 +523,8 @@ export function createStore(options: StoreOptions): Bridge {
 
   // ---- the Bridge ----
 
-  async function run(action: ServiceAction, pmId: number): Promise<ActionResult> {
-    const result = await runServiceAction(daemon, action, pmId, options.actionTimeoutMs);
+  async function run(action: ServiceAction, target: ActionTarget): Promise<ActionResult> {
+    const result = await runServiceAction(daemon, action, target, options.actionTimeoutMs);
     void refresh();
     return result;
   }

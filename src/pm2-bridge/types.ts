@@ -14,7 +14,8 @@ export type ServiceStatus =
 /** Where the bridge stands with the PM2 daemon. The TUI renders each kind; it never waits on pm2. */
 export type ConnectionState =
   | { kind: 'connecting'; home: string }
-  | { kind: 'connected'; home: string; since: number }
+  /** `daemonPid`: from $PM2_HOME/pm2.pid at connect, null when unreadable; a new daemon has a new pid. */
+  | { kind: 'connected'; home: string; since: number; daemonPid: number | null }
   /** No daemon answers in `home` (never started, or killed). The bridge keeps checking and never starts one. */
   | { kind: 'no-daemon'; home: string; since: number }
   /** Connected, but the last list call failed or timed out; the services shown are from `lastOkAt`. */
@@ -141,13 +142,45 @@ export interface Snapshot {
   version: number;
 }
 
-export type ActionResult = { ok: true } | { ok: false; error: string };
+/**
+ * Why an action did not happen, as a code plus parameters (like a Diagnostic): the TUI words it through i18n.
+ * - `no-daemon`: no PM2 daemon answers. `timeout`: PM2 did not answer in `ms`. `pm2-refused`: PM2 answered with
+ *   an error (`message`, PM2's own words). `unknown-id`: PM2 has no process `pmId`.
+ * - `daemon-replaced`: the daemon is not the one the operator looked at (pid `expected`, now `found`, 0 if none).
+ * - `process-gone`: nothing has `pmId` any more. `process-replaced`: `pmId` is now another app (`found`).
+ */
+export type ActionErrorCode =
+  | 'no-daemon'
+  | 'timeout'
+  | 'pm2-refused'
+  | 'unknown-id'
+  | 'daemon-replaced'
+  | 'process-gone'
+  | 'process-replaced';
+
+export interface ActionError {
+  code: ActionErrorCode;
+  params: Record<string, string | number>;
+}
+
+export type ActionResult = { ok: true } | { ok: false; error: ActionError };
 
 export type ServiceAction = 'restart' | 'stop' | 'delete';
 
+/**
+ * The very process an action was confirmed for: its pm_id, its name and the daemon that ran it when the operator
+ * was asked. Checked against the daemon just before acting; a mismatch acts on nothing.
+ */
+export interface ActionTarget {
+  pmId: number;
+  name: string;
+  /** The daemon's pid when the question was asked (connection.daemonPid); null when it was not known. */
+  daemonPid: number | null;
+}
+
 /** What the TUI may ask of PM2. Each call resolves (never rejects) within the bridge's RPC timeout. */
 export interface ServiceActions {
-  run(action: ServiceAction, pmId: number): Promise<ActionResult>;
+  run(action: ServiceAction, target: ActionTarget): Promise<ActionResult>;
   /** The service is on screen: load its log history from its files once, and keep its logs fresh. */
   showLogs(pmId: number): void;
 }

@@ -11,7 +11,7 @@ import { logLines } from '../tui/fixtures/log-lines.js';
 import { makeService } from '../tui/fixtures/make-service.js';
 
 const snapshot: Snapshot = {
-  connection: { kind: 'connected', home: '/home/op/.pm2', since: 1 },
+  connection: { kind: 'connected', home: '/home/op/.pm2', since: 1, daemonPid: null },
   services: [
     makeService({ pmId: 0, name: 'notion-mcp', port: 3001, env: [{ key: 'NOTION_TOKEN', value: '••••', masked: true }] }),
     makeService({ pmId: 1, name: 'カレンダー連携', status: 'errored', pid: 0, diagnostics: [{ code: 'script-missing', severity: 'error', params: { name: 'カレンダー連携', script: '/srv/x.js' }, fix: 'npm run build' }] }),

@@ -5,7 +5,7 @@ import type { Snapshot } from '../../src/pm2-bridge/types.js';
 import { makeService } from '../pm2-bridge/diagnostics/service-fixture.js';
 
 const snapshot = (overrides: Partial<Snapshot>): Snapshot => ({
-  connection: { kind: 'connected', home: '/h', since: 0 },
+  connection: { kind: 'connected', home: '/h', since: 0, daemonPid: null },
   services: [],
   logs: new Map(),
   diagnostics: [],

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createPrivatePm2Home, type PrivatePm2Home } from '../helpers/pm2-home.js';
 import { createBridge, readSnapshotOnce } from '../../src/pm2-bridge/index.js';
 import type { Bridge } from '../../src/pm2-bridge/types.js';
-import { APPS, serviceNamed, waitForSnapshot } from './support.js';
+import { APPS, serviceNamed, targetOf, waitForSnapshot } from './support.js';
 
 let pm2: PrivatePm2Home;
 let bridge: Bridge;
@@ -59,6 +59,9 @@ describe('daemon link', () => {
   it('shows no-daemon within 2 s of pm2 kill, and picks up a resurrected daemon within 5 s', async () => {
     await cli(['save']);
     const oldPid = pm2.daemonPid();
+    const asked = bridge.getSnapshot();
+    const confirmed = targetOf(asked, serviceNamed(asked, 'logger')!);
+    expect(confirmed.daemonPid).toBe(oldPid);
     await cli(['kill']);
     const killedAt = Date.now();
     await waitForSnapshot(bridge, (s) => s.connection.kind === 'no-daemon', 'no-daemon after kill', 2000);
@@ -76,6 +79,11 @@ describe('daemon link', () => {
     expect(Date.now() - startedAt).toBeLessThan(5000);
     expect(pm2.daemonPid()).not.toBe(oldPid);
     const logger = serviceNamed(bridge.getSnapshot(), 'logger')!;
+    // A delete confirmed before the daemon was replaced does nothing, though the same name has the same pm_id again.
+    expect(logger.pmId).toBe(confirmed.pmId);
+    const stale = await bridge.run('delete', confirmed);
+    expect(stale).toMatchObject({ ok: false, error: { code: 'daemon-replaced', params: { expected: oldPid, found: pm2.daemonPid() } } });
+    expect(JSON.parse((await pm2.pm2(['jlist'])).stdout)).toMatchObject([{ name: 'logger', pm2_env: { status: 'online' } }]);
     await waitForSnapshot(bridge, (s) => (s.logs.get(logger.pmId)?.filter((l) => !l.history).length ?? 0) > 3, 'live logs again', 5000);
   });
 
@@ -83,8 +91,15 @@ describe('daemon link', () => {
     await cli(['kill']);
     await waitForSnapshot(bridge, (s) => s.connection.kind === 'no-daemon', 'no-daemon after second kill', 2000);
     await cli(['start', `${APPS}/crasher.cjs`, '--name', 'crasher']);
-    await waitForSnapshot(bridge, (s) => s.connection.kind === 'connected' && serviceNamed(s, 'crasher'), 'crasher seen', 5000);
+    const seen = await waitForSnapshot(bridge, (s) => (s.connection.kind === 'connected' && serviceNamed(s, 'crasher') ? s : null), 'crasher seen', 5000);
     expect(serviceNamed(bridge.getSnapshot(), 'logger')).toBeUndefined();
+    // Another app has the pm_id the logger had: an action meant for the logger leaves it alone.
+    const crasher = serviceNamed(seen, 'crasher')!;
+    const meantForLogger = { ...targetOf(seen, crasher), name: 'logger' };
+    expect(await bridge.run('stop', meantForLogger)).toEqual({
+      ok: false,
+      error: { code: 'process-replaced', params: { name: 'logger', pmId: crasher.pmId, found: 'crasher' } },
+    });
   });
 
   it('times out calls to a daemon that stopped answering, keeps the last list, and recovers', async () => {
@@ -97,10 +112,10 @@ describe('daemon link', () => {
       expect(failed.connection).toMatchObject({ kind: 'load-failed', error: expect.stringMatching(/did not answer/) });
       expect(serviceNamed(failed, 'crasher')).toBeDefined();
       const started = Date.now();
-      const result = await strict.run('restart', crasher.pmId);
+      const result = await strict.run('restart', targetOf(failed, crasher));
       expect(Date.now() - started).toBeLessThan(2000);
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.error).toMatch(/in time/);
+      expect(!result.ok && result.error.code).toBe('timeout');
     } finally {
       process.kill(pid, 'SIGCONT');
     }

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
 import { createBridge } from '../../src/pm2-bridge/index.js';
 import type { Bridge, LogLine } from '../../src/pm2-bridge/types.js';
-import { APPS, freePort, serviceNamed, snapshotText, waitForSnapshot } from './support.js';
+import { APPS, freePort, serviceNamed, snapshotText, targetOf, waitForSnapshot } from './support.js';
 
 const secret = `tok-${randomBytes(8).toString('hex')}`;
 const dbPassword = `pw-${randomBytes(8).toString('hex')}`;
@@ -159,7 +159,7 @@ describe('bridge against a real PM2 daemon', () => {
 
   it('restart raises the restart count', async () => {
     const web = serviceNamed(bridge.getSnapshot(), 'web')!;
-    const result = await bridge.run('restart', web.pmId);
+    const result = await bridge.run('restart', targetOf(bridge.getSnapshot(), web));
     expect(result).toEqual({ ok: true });
     const after = await waitForSnapshot(bridge, (s) => {
       const w = serviceNamed(s, 'web');
@@ -170,19 +170,18 @@ describe('bridge against a real PM2 daemon', () => {
 
   it('stop shows stopped, delete removes it, unknown ids fail clearly', async () => {
     const logger = serviceNamed(bridge.getSnapshot(), 'logger')!;
-    expect(await bridge.run('stop', logger.pmId)).toEqual({ ok: true });
+    expect(await bridge.run('stop', targetOf(bridge.getSnapshot(), logger))).toEqual({ ok: true });
     const stopped = await waitForSnapshot(bridge, (s) => {
       const l = serviceNamed(s, 'logger');
       return l?.status === 'stopped' ? l : null;
     }, 'logger stopped');
     expect(stopped.pid).toBe(0);
 
-    expect(await bridge.run('delete', logger.pmId)).toEqual({ ok: true });
+    expect(await bridge.run('delete', targetOf(bridge.getSnapshot(), logger))).toEqual({ ok: true });
     await waitForSnapshot(bridge, (s) => !serviceNamed(s, 'logger') && !s.logs.has(logger.pmId), 'logger gone with its logs');
 
-    const unknown = await bridge.run('restart', 999);
-    expect(unknown.ok).toBe(false);
-    expect(!unknown.ok && unknown.error).toMatch(/999/);
+    const unknown = await bridge.run('restart', { pmId: 999, name: 'logger', daemonPid: null });
+    expect(unknown).toEqual({ ok: false, error: { code: 'process-gone', params: { name: 'logger', pmId: 999 } } });
   });
 
   it('keeps one snapshot object until something changes', () => {

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { waitFor } from '../helpers/pm2-home.js';
-import type { Bridge, Service, Snapshot } from '../../src/pm2-bridge/types.js';
+import type { ActionTarget, Bridge, Service, Snapshot } from '../../src/pm2-bridge/types.js';
 
 export const APPS = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'apps');
 
@@ -20,4 +20,9 @@ export function waitForSnapshot<T>(bridge: Bridge, check: (s: Snapshot) => T, wh
 /** The snapshot as text, logs included (a Map does not stringify by itself). */
 export function snapshotText(snapshot: Snapshot): string {
   return JSON.stringify({ ...snapshot, logs: [...snapshot.logs.entries()] });
+}
+
+/** What the TUI would confirm an action for: the service as the snapshot shows it, and the daemon that runs it. */
+export function targetOf(snapshot: Snapshot, service: Service): ActionTarget {
+  return { pmId: service.pmId, name: service.name, daemonPid: snapshot.connection.kind === 'connected' ? snapshot.connection.daemonPid : null };
 }

@@ -1,25 +1,28 @@
 import { Box, useInput, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
-import type { ServiceActions, Snapshot, SnapshotSource } from '../../pm2-bridge/types.js';
+import type { ActionResult, ServiceActions, Snapshot, SnapshotSource } from '../../pm2-bridge/types.js';
+import { detailLines } from '../detail/detail-lines.js';
+import { detailRows } from '../detail/detail-rows.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { DisplayOptions } from '../display/display-options.js';
 import { findCommand } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
 import { KeyQueue } from '../keys/key-queue.js';
-import type { Command, KeyScope } from '../keys/keymap.js';
+import { activeScopes, inputMode } from '../keys/active-scopes.js';
+import type { Command } from '../keys/keymap.js';
 import { bannerLines } from '../layout/banner-lines.js';
 import { computeLayout } from '../layout/compute-layout.js';
 import { uiReducer } from '../state/reducer.js';
 import { resolveSelectedIndex } from '../state/resolve-selected-index.js';
 import { selectLogWindow } from '../state/select-log-window.js';
 import { selectVisibleServices } from '../state/select-visible-services.js';
-import { initialUiState } from '../state/ui-state.js';
+import { initialUiState, type Focus } from '../state/ui-state.js';
 import { displayName } from '../table/display-name.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { DetailPane } from './DetailPane.js';
 import { HeaderBar } from './HeaderBar.js';
-import { HelpOverlay } from './HelpOverlay.js';
+import { HelpOverlay, helpPages } from './HelpOverlay.js';
 import { HintBar } from './HintBar.js';
 import { LogPane } from './LogPane.js';
 import { ServiceTable } from './ServiceTable.js';
@@ -100,28 +103,45 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   // The same window object while nothing it shows changed, so the memoized LogPane skips the render.
   const logWindow = useMemo(() => selectLogWindow(logs, ui.log, logRoom), [logs, ui.log, logRoom]);
 
-  const run = (command: Command) => {
+  const detailTitle = selected === null ? display.messages.detail.noService : display.messages.detail.title(displayName(selected));
+  const detailContent = useMemo(
+    () => (selected === null ? [] : detailRows(detailLines(selected, snapshot.diagnostics, display, ui.envExpanded), layout.detailWidth)),
+    [selected, snapshot.diagnostics, display, ui.envExpanded, layout.detailWidth],
+  );
+  const detailRoom = Math.max(0, layout.detail - 1);
+  const panes: Focus[] = ['table', ...(layout.logs > 0 ? (['logs'] as const) : []), ...(detailRoom > 0 ? (['detail'] as const) : [])];
+  const focus: Focus = panes.includes(ui.focus) ? ui.focus : 'table';
+  const mode = inputMode(ui, layout.tooSmall);
+  const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);
+
+  const run = (command: Command, input: string) => {
     switch (command) {
       case 'quit':
+      case 'forceQuit':
+      case 'helpQuit':
         onQuit();
         return;
       case 'selectUp':
       case 'selectDown':
-        dispatch({ type: 'move', by: command === 'selectUp' ? -1 : 1, ids });
+      case 'filterUp':
+      case 'filterDown':
+        dispatch({ type: 'move', by: command === 'selectUp' || command === 'filterUp' ? -1 : 1, ids });
         return;
       case 'restart':
       case 'stop':
-      case 'delete':
-        if (selected === null) dispatch({ type: 'notice', notice: { kind: 'noSelection' } });
-        else dispatch({ type: 'askConfirm', action: command, pmId: selected.pmId, name: displayName(selected) });
+      case 'delete': {
+        if (selected === null) return dispatch({ type: 'notice', notice: { kind: 'noSelection' } });
+        const daemonPid = snapshot.connection.kind === 'connected' ? snapshot.connection.daemonPid : null;
+        dispatch({ type: 'askConfirm', action: command, target: { pmId: selected.pmId, name: selected.name, daemonPid }, name: displayName(selected) });
         return;
+      }
       case 'confirmYes': {
         const pending = ui.confirm;
         if (pending === null) return;
         dispatch({ type: 'acceptConfirm' });
         void actions
-          .run(pending.action, pending.pmId)
-          .catch((error: unknown) => ({ ok: false as const, error: String(error) }))
+          .run(pending.action, pending.target)
+          .catch((error: unknown): ActionResult => ({ ok: false, error: { code: 'pm2-refused', params: { message: String(error) } } }))
           .then((result) => dispatch({ type: 'actionFinished', action: pending.action, name: pending.name, result }));
         return;
       }
@@ -131,21 +151,39 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
       case 'filter':
         dispatch({ type: 'openFilter' });
         return;
+      case 'filterType':
+        dispatch({ type: 'typeFilter', text: input });
+        return;
       case 'filterApply':
         dispatch({ type: 'applyFilter' });
         return;
-      case 'filterClear':
+      case 'filterCancel':
         dispatch({ type: 'clearFilter' });
+        return;
+      case 'clearFilter':
+        if (ui.filter.text !== '') dispatch({ type: 'clearFilter' });
         return;
       case 'filterErase':
         dispatch({ type: 'eraseFilter' });
         return;
       case 'focusNext':
-        dispatch({ type: 'focusNext' });
+        dispatch({ type: 'focusNext', panes });
         return;
       case 'toggleDetail':
         dispatch({ type: 'toggleDetail' });
         return;
+      case 'toggleEnv':
+        dispatch({ type: 'toggleEnv' });
+        return;
+      case 'detailUp':
+      case 'detailDown':
+      case 'detailPageUp':
+      case 'detailPageDown': {
+        const step = command === 'detailUp' || command === 'detailDown' ? 1 : Math.max(1, detailRoom - 1);
+        const by = command === 'detailUp' || command === 'detailPageUp' ? -step : step;
+        dispatch({ type: 'scrollDetail', by, max: detailContent.length - detailRoom });
+        return;
+      }
       case 'logUp':
       case 'logDown':
       case 'logPageUp':
@@ -161,36 +199,25 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
       case 'help':
         dispatch({ type: 'toggleHelp' });
         return;
+      case 'helpClose':
+        dispatch({ type: 'closeHelp' });
+        return;
+      case 'helpUp':
+      case 'helpDown': {
+        const { maxScroll } = helpPages(display.messages, display.glyphs, display.readOnly, width, middle, ui.helpScroll);
+        dispatch({ type: 'scrollHelp', by: command === 'helpUp' ? -1 : 1, max: maxScroll });
+        return;
+      }
     }
   };
 
   const handleKey = (input: string, key: Key) => {
-    const name = keyName(input, key);
-    if (name === 'ctrl+c') return onQuit();
-    let scopes: KeyScope[];
-    if (layout.tooSmall) scopes = ['global'];
-    else if (ui.confirm !== null) scopes = ['dialog'];
-    else if (ui.filter.editing) scopes = ['filter'];
-    else if (ui.helpOpen) {
-      if (name === 'escape' || name === '?') dispatch({ type: 'closeHelp' });
-      else if (name === 'q') onQuit();
-      return;
-    } else scopes = [ui.focus, 'global'];
-
-    const match = findCommand(name, scopes, display.readOnly);
-    if (layout.tooSmall) {
-      if (match?.command === 'quit') onQuit();
-      return;
-    }
-    if (ui.confirm !== null) return run(match?.command === 'confirmYes' ? 'confirmYes' : 'confirmNo');
-    if (ui.filter.editing && match === null) {
-      if (name === 'up' || name === 'down') return run(name === 'up' ? 'selectUp' : 'selectDown');
-      if (input !== '' && !key.ctrl && !key.meta && name === input) dispatch({ type: 'typeFilter', text: input });
-      return;
-    }
+    const match = findCommand(keyName(input, key), activeScopes(mode, focus), display.readOnly);
     if (match === null) return;
+    // Too small to draw: only quitting works.
+    if (mode === 'tooSmall' && match.command !== 'quit' && match.command !== 'forceQuit') return;
     if (match.blocked) return dispatch({ type: 'notice', notice: { kind: 'readOnly' } });
-    run(match.command);
+    run(match.command, input);
   };
   // Ink re-subscribes a changed handler in a passive effect, so a key typed right after a render could reach the
   // previous render's handler (and its stale state). The queue holds the newest committed handler instead, and
@@ -201,17 +228,22 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
 
   // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.
   const at = Math.floor(now() / 1000) * 1000;
-  const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);
   return (
     <DisplayContext.Provider value={display}>
       {layout.tooSmall ? (
         <TooSmall width={width} height={height} spareRows={spareRows} />
       ) : (
         <Box flexDirection="column" width={width} height={height} overflowY="hidden">
-          <HeaderBar connection={snapshot.connection} serviceCount={snapshot.services.length} width={width} now={at} />
+          <HeaderBar
+            connection={snapshot.connection}
+            serviceCount={snapshot.services.length}
+            shownCount={ui.filter.text === '' ? null : visible.length}
+            width={width}
+            now={at}
+          />
           {layout.banner > 0 ? <ConnectionBanner connection={snapshot.connection} width={width} height={layout.banner} /> : null}
           {ui.helpOpen ? (
-            <HelpOverlay width={width} height={middle} />
+            <HelpOverlay width={width} height={middle} scroll={ui.helpScroll} />
           ) : (
             <>
               <ServiceTable
@@ -221,10 +253,17 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
                 height={layout.table}
                 now={at}
                 emptyText={ui.filter.text === '' ? display.messages.table.noServices : display.messages.filter.noMatch(ui.filter.text)}
-                focused={ui.focus === 'table'}
+                focused={focus === 'table'}
               />
               <Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={layout.detail + (layout.sideBySide ? 0 : layout.logs)} columnGap={layout.sideBySide ? 1 : 0}>
-                <DetailPane service={selected} setupDiagnostics={snapshot.diagnostics} width={layout.detailWidth} height={layout.detail} />
+                <DetailPane
+                  title={detailTitle}
+                  rows={detailContent}
+                  scroll={ui.detailScroll}
+                  width={layout.detailWidth}
+                  height={layout.detail}
+                  focused={focus === 'detail'}
+                />
                 {layout.logs > 0 ? (
                   <LogPane
                     name={selected === null ? null : displayName(selected)}
@@ -233,7 +272,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
                     newerHidden={logWindow.newerHidden}
                     width={layout.logWidth}
                     height={layout.logs}
-                    focused={ui.focus === 'logs'}
+                    focused={focus === 'logs'}
                   />
                 ) : null}
               </Box>

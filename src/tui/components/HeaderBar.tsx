@@ -11,12 +11,14 @@ import { Toned } from './Toned.js';
 export interface HeaderBarProps {
   connection: ConnectionState;
   serviceCount: number;
+  /** Rows the table shows under a filter, null without one: the header then says `shown/total`. */
+  shownCount: number | null;
   width: number;
   now: number;
 }
 
 /** Row one: the name, where PM2 stands (mark + words), read-only, the time. */
-export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, width, now }: HeaderBarProps) {
+export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, shownCount, width, now }: HeaderBarProps) {
   const { messages, glyphs, readOnly } = useContext(DisplayContext);
   const c = messages.connection;
   const states: Record<ConnectionState['kind'], { mark: string; text: string; tone: Tone }> = {
@@ -27,7 +29,7 @@ export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, wid
   };
   const state = states[connection.kind];
   const right = `${readOnly ? `[${messages.readOnlyBadge}] ` : ''}${formatClockTime(now)}`;
-  const left = `gakuco-monit (${serviceCount}) `;
+  const left = `gakuco-monit (${shownCount === null ? serviceCount : `${shownCount}/${serviceCount}`}) `;
   const room = Math.max(0, width - cellWidth(left) - cellWidth(right) - 1);
   const middle = truncateCells(`${state.mark} ${state.text}`, room, glyphs.ellipsis);
   const gap = ' '.repeat(Math.max(0, room - cellWidth(middle) + 1));

@@ -10,9 +10,9 @@ export interface HintBarProps {
 
 /** The last row: the main keys, from the keymap; entries that do not fit are left off whole. */
 export const HintBar = memo(function HintBar({ width }: HintBarProps) {
-  const { lang, glyphs, readOnly } = useContext(DisplayContext);
+  const { messages, glyphs, readOnly } = useContext(DisplayContext);
   let text = '';
-  for (const entry of hintEntries(lang, glyphs, readOnly)) {
+  for (const entry of hintEntries(messages, glyphs, readOnly)) {
     const next = text === '' ? entry : `${text}  ${entry}`;
     if (cellWidth(next) > width) break;
     text = next;

@@ -4,6 +4,7 @@ import type { Messages } from '../../i18n/messages.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { Tone } from '../format/tone.js';
 import { truncateCells } from '../format/truncate-cells.js';
+import { keyHint } from '../keys/key-hint.js';
 import type { Notice, UiState } from '../state/ui-state.js';
 import { Toned } from './Toned.js';
 
@@ -23,7 +24,7 @@ function noticeText(notice: Notice, messages: Messages): { text: string; tone: T
     case 'finished':
       return notice.result.ok
         ? { text: `${s.succeeded(notice.action, notice.name)}`, tone: 'green' }
-        : { text: s.failed(notice.action, notice.name, notice.result.error), tone: 'red' };
+        : { text: s.failed(notice.action, notice.name, messages.actionErrors[notice.result.error.code](notice.result.error.params)), tone: 'red' };
     case 'readOnly':
       return { text: s.readOnly, tone: 'yellow' };
     case 'noSelection':
@@ -35,7 +36,7 @@ function noticeText(notice: Notice, messages: Messages): { text: string; tone: T
 export const StatusLine = memo(function StatusLine({ notice, filter, width }: StatusLineProps) {
   const { messages, glyphs } = useContext(DisplayContext);
   if (filter.editing) {
-    return <Text wrap="truncate-end">{truncateCells(`/${filter.text}_  ${messages.filter.editing}`, width, glyphs.ellipsis)}</Text>;
+    return <Text wrap="truncate-end">{truncateCells(`/${filter.text}_  ${keyHint('filterApply', messages, glyphs)} / ${keyHint('filterCancel', messages, glyphs)}`, width, glyphs.ellipsis)}</Text>;
   }
   const parts: { text: string; tone: Tone | null }[] = [];
   if (filter.text !== '') parts.push({ text: `[${messages.filter.label}: ${filter.text}] `, tone: 'cyan' });

@@ -57,9 +57,14 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], context: DetailCont
 /**
  * What the detail pane says about one service, most useful first (the pane shows as many lines as fit, six at
  * 80x24): the service's own findings with their fixes (why its row is marked), what runs, how it restarts, memory,
- * the port check, the setup-wide findings, metrics, log paths, env.
+ * the port check, the setup-wide findings, metrics, log paths, env (one line until `envExpanded`).
  */
-export function detailLines(service: Service, setupDiagnostics: readonly Diagnostic[], context: DetailContext): DetailLine[] {
+export function detailLines(
+  service: Service,
+  setupDiagnostics: readonly Diagnostic[],
+  context: DetailContext,
+  envExpanded = false,
+): DetailLine[] {
   const m = context.messages.detail;
   const lines: DetailLine[] = [];
   const ownFindings = diagnosticLines(service.diagnostics, context);
@@ -96,6 +101,11 @@ export function detailLines(service: Service, setupDiagnostics: readonly Diagnos
   }
   lines.push({ label: m.outLog, text: service.outLogPath ?? '-', tone: null });
   lines.push({ label: m.errLog, text: service.errLogPath ?? '-', tone: null });
+  // Folded by default: it is mostly the environment of the shell that started PM2.
+  if (!envExpanded) {
+    if (service.env.length > 0) lines.push({ label: m.env, text: m.envFolded(service.env.length), tone: 'gray' });
+    return lines;
+  }
   for (const entry of service.env) {
     lines.push({ label: m.env, text: `${entry.key}=${entry.value}`, tone: entry.masked ? 'gray' : null });
   }

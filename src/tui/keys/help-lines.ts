@@ -1,8 +1,8 @@
-import type { Lang } from '../../i18n/lang.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Glyphs } from '../format/glyphs.js';
+import { cellWidth } from '../format/cell-width.js';
 import { keyLabel } from './key-label.js';
-import { keymap, type Command, type KeyScope } from './keymap.js';
+import { COMMANDS, keymap, type KeyScope } from './keymap.js';
 
 export interface HelpLine {
   text: string;
@@ -10,17 +10,19 @@ export interface HelpLine {
   disabled: boolean;
 }
 
-const scopeOrder: readonly KeyScope[] = ['table', 'logs', 'global', 'filter', 'dialog'];
+const scopeOrder: readonly KeyScope[] = ['table', 'detail', 'logs', 'global', 'any', 'filter', 'dialog', 'help'];
+const KEY_COLUMN = 9;
 
 /** The `?` screen: every command of the keymap with all its keys, grouped by where it works. */
-export function helpLines(lang: Lang, messages: Messages, glyphs: Glyphs, readOnly: boolean): HelpLine[] {
-  const entries = Object.entries(keymap) as [Command, (typeof keymap)[Command]][];
+export function helpLines(messages: Messages, glyphs: Glyphs, readOnly: boolean): HelpLine[] {
   const lines: HelpLine[] = [];
   for (const scope of scopeOrder) {
     lines.push({ text: messages.help.scopes[scope], heading: true, disabled: false });
-    for (const [, binding] of entries.filter(([, b]) => b.scope === scope)) {
-      const keys = binding.keys.map((key) => keyLabel(key, glyphs)).join('/');
-      lines.push({ text: `  ${keys.padEnd(9)} ${binding.label[lang]}`, heading: false, disabled: readOnly && binding.dangerous });
+    for (const command of COMMANDS.filter((c) => keymap[c].scope === scope)) {
+      const binding = keymap[command];
+      const keys = binding.keys.map((key) => keyLabel(key, glyphs, messages)).join('/');
+      const pad = ' '.repeat(Math.max(1, KEY_COLUMN + 1 - cellWidth(keys)));
+      lines.push({ text: `  ${keys}${pad}${messages.keys[command]}`, heading: false, disabled: readOnly && binding.dangerous });
     }
   }
   return lines;

@@ -1,4 +1,6 @@
+import type { Messages } from '../../i18n/messages.js';
 import type { Glyphs } from '../format/glyphs.js';
+import { OTHER_KEY, TEXT_KEY } from './keymap.js';
 
 const named: Record<string, string> = {
   pageUp: 'PgUp',
@@ -13,8 +15,10 @@ const named: Record<string, string> = {
 };
 
 /** How a key name is written on screen; arrows come from the glyph set so `--ascii` stays ASCII. */
-export function keyLabel(key: string, glyphs: Glyphs): string {
+export function keyLabel(key: string, glyphs: Glyphs, messages: Messages): string {
   if (key === 'up') return glyphs.up;
   if (key === 'down') return glyphs.down;
+  if (key === TEXT_KEY) return messages.keyNames.text;
+  if (key === OTHER_KEY) return messages.keyNames.other;
   return named[key] ?? key;
 }

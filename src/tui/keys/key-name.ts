@@ -2,7 +2,7 @@ import type { Key } from 'ink';
 
 /** Names one keypress from Ink's useInput as the keymap writes keys. */
 export function keyName(input: string, key: Key): string {
-  if (key.ctrl && input === 'c') return 'ctrl+c';
+  if (key.ctrl && input !== '') return `ctrl+${input}`;
   if (key.upArrow) return 'up';
   if (key.downArrow) return 'down';
   if (key.pageUp) return 'pageUp';
@@ -13,5 +13,6 @@ export function keyName(input: string, key: Key): string {
   if (key.return) return 'return';
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
+  if (key.meta && input !== '') return `meta+${input}`;
   return input;
 }

@@ -6,6 +6,20 @@ interface QueuedKey {
 }
 
 /**
+ * One character of a read that held several, as Ink would have described it alone: `\r` is Enter, `\t` Tab, DEL
+ * and BS erase, other C0 controls are Ctrl+letter. So "/chatty\rr" in one read is the same as typing it slowly.
+ */
+export function keyOfCharacter(character: string, read: Key): QueuedKey {
+  const plain: Key = { ...read, return: false, tab: false, backspace: false, delete: false, ctrl: false, shift: /^[A-Z]$/.test(character) };
+  const code = character.codePointAt(0)!;
+  if (character === '\r') return { input: '', key: { ...plain, return: true } };
+  if (character === '\t') return { input: '', key: { ...plain, tab: true } };
+  if (code === 0x7f || code === 0x08) return { input: '', key: { ...plain, backspace: true } };
+  if (code < 0x20) return { input: String.fromCharCode(code + 0x60), key: { ...plain, ctrl: true } };
+  return { input: character, key: plain };
+}
+
+/**
  * Feeds keypresses to the newest committed key handler, one at a time, each after the UI has taken in the one before.
  *
  * Ink hands over a whole read of plain text as one input: "js" when keys come faster than it reads (key repeat, a
@@ -20,13 +34,13 @@ export class KeyQueue {
   private stateChanged = false;
   private handle: (input: string, key: Key) => void = () => {};
 
-  constructor(private readonly fallbackMs = 500) {}
+  constructor(private readonly fallbackMs = 2000) {}
 
   push(input: string, key: Key): void {
     const characters = Array.from(input);
     const split = characters.length > 1 && !key.ctrl && !key.meta && !key.escape;
     const busy = this.queue.length > 0 || this.awaitingCommit;
-    if (split) for (const character of characters) this.queue.push({ input: character, key });
+    if (split) for (const character of characters) this.queue.push(keyOfCharacter(character, key));
     else this.queue.push({ input, key });
     if (!busy) this.handleNext();
   }

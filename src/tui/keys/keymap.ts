@@ -1,57 +1,72 @@
 /**
- * Every key the monitor answers to, as data (k9s actions, gemini-cli keyBindings): the input handler, the hint bar
- * and the `?` help are all built from this one table. Key names: single characters as typed, or one of `up`,
- * `down`, `pageUp`, `pageDown`, `home`, `end`, `tab`, `return`, `escape`, `backspace`, `ctrl+c`.
+ * Every key the monitor answers to, in every mode, as data (k9s actions, gemini-cli keyBindings): the input handler,
+ * the hint bar and the `?` help are all built from this one table. Labels live in i18n (`messages.keys`).
+ *
+ * Key names: single characters as typed, or one of `up`, `down`, `pageUp`, `pageDown`, `home`, `end`, `tab`,
+ * `return`, `escape`, `backspace`, `ctrl+c`; and two wildcards a scope tries after its named keys: `text` (one
+ * printable character, as typed into the filter) and `other` (any key at all).
  */
-export type KeyScope = 'global' | 'table' | 'logs' | 'dialog' | 'filter';
+export type KeyScope = 'any' | 'global' | 'table' | 'logs' | 'detail' | 'help' | 'dialog' | 'filter';
 
 export interface KeyBinding {
   keys: readonly string[];
-  label: { ja: string; en: string };
   scope: KeyScope;
   /** Changes PM2's state: off in --read-only. */
   dangerous: boolean;
   /** Shown in the hint bar, in this order (lower first); absent: only in the help. */
   hint?: number;
-  /** Keys and label the hint bar shows instead (to show ↑↓ as one entry). */
+  /** Keys the hint bar shows instead (to show ↑↓ as one entry); its label is `messages.keyHints[command]`. */
   hintKeys?: readonly string[];
-  hintLabel?: { ja: string; en: string };
 }
 
+export const TEXT_KEY = 'text';
+export const OTHER_KEY = 'other';
+
 export const keymap = {
-  selectUp: { keys: ['up', 'k'], label: { ja: '上のサービスを選択', en: 'Select the one above' }, scope: 'table', dangerous: false },
-  selectDown: {
-    keys: ['down', 'j'],
-    label: { ja: '下のサービスを選択', en: 'Select the one below' },
-    hintLabel: { ja: '選択', en: 'Select' },
-    scope: 'table',
-    dangerous: false,
-    hint: 1,
-    hintKeys: ['up', 'down'],
-  },
-  restart: { keys: ['r'], label: { ja: '再起動', en: 'Restart' }, scope: 'table', dangerous: true, hint: 2 },
-  stop: { keys: ['s'], label: { ja: '停止', en: 'Stop' }, scope: 'table', dangerous: true, hint: 3 },
-  delete: { keys: ['d'], label: { ja: '削除', en: 'Delete' }, scope: 'table', dangerous: true, hint: 4 },
-  filter: { keys: ['/'], label: { ja: 'フィルタ', en: 'Filter' }, scope: 'global', dangerous: false, hint: 5 },
-  toggleDetail: {
-    keys: ['return', 'i'],
-    label: { ja: '詳細を広げる/戻す', en: 'Expand/shrink details' },
-    scope: 'global',
-    dangerous: false,
-  },
-  focusNext: { keys: ['tab'], label: { ja: 'ログ/一覧 切替', en: 'Logs/list focus' }, hintLabel: { ja: 'ログ', en: 'Logs' }, scope: 'global', dangerous: false, hint: 8 },
-  logUp: { keys: ['up', 'k'], label: { ja: 'ログを 1 行戻る', en: 'Log: one line back' }, scope: 'logs', dangerous: false },
-  logDown: { keys: ['down', 'j'], label: { ja: 'ログを 1 行進む', en: 'Log: one line on' }, scope: 'logs', dangerous: false },
-  logPageUp: { keys: ['pageUp'], label: { ja: 'ログを 1 画面戻る (一時停止)', en: 'Log: page back (pauses)' }, scope: 'global', dangerous: false },
-  logPageDown: { keys: ['pageDown'], label: { ja: 'ログを 1 画面進む', en: 'Log: page on' }, scope: 'global', dangerous: false },
-  logFollow: { keys: ['end'], label: { ja: 'ログの追従を再開', en: 'Log: follow again' }, scope: 'global', dangerous: false },
-  help: { keys: ['?'], label: { ja: 'ヘルプ', en: 'Help' }, scope: 'global', dangerous: false, hint: 6 },
-  quit: { keys: ['q', 'ctrl+c'], label: { ja: '終了', en: 'Quit' }, scope: 'global', dangerous: false, hint: 7 },
-  confirmYes: { keys: ['y', 'Y'], label: { ja: '実行する', en: 'Do it' }, scope: 'dialog', dangerous: false },
-  confirmNo: { keys: ['n', 'N', 'escape'], label: { ja: '取り消す (ほかのキーも)', en: 'Cancel (any other key too)' }, scope: 'dialog', dangerous: false },
-  filterApply: { keys: ['return'], label: { ja: 'フィルタを確定', en: 'Apply the filter' }, scope: 'filter', dangerous: false },
-  filterClear: { keys: ['escape'], label: { ja: 'フィルタを解除', en: 'Clear the filter' }, scope: 'filter', dangerous: false },
-  filterErase: { keys: ['backspace'], label: { ja: '1 文字消す', en: 'Erase a character' }, scope: 'filter', dangerous: false },
+  // Works in every mode, dialogs and prompts included.
+  forceQuit: { keys: ['ctrl+c'], scope: 'any', dangerous: false },
+
+  selectUp: { keys: ['up', 'k'], scope: 'table', dangerous: false },
+  selectDown: { keys: ['down', 'j'], scope: 'table', dangerous: false, hint: 1, hintKeys: ['up', 'down'] },
+  restart: { keys: ['r'], scope: 'table', dangerous: true, hint: 2 },
+  stop: { keys: ['s'], scope: 'table', dangerous: true, hint: 3 },
+  delete: { keys: ['d'], scope: 'table', dangerous: true, hint: 4 },
+
+  logUp: { keys: ['up', 'k'], scope: 'logs', dangerous: false },
+  logDown: { keys: ['down', 'j'], scope: 'logs', dangerous: false },
+
+  detailUp: { keys: ['up', 'k'], scope: 'detail', dangerous: false },
+  detailDown: { keys: ['down', 'j'], scope: 'detail', dangerous: false },
+  detailPageUp: { keys: ['pageUp'], scope: 'detail', dangerous: false },
+  detailPageDown: { keys: ['pageDown'], scope: 'detail', dangerous: false },
+
+  filter: { keys: ['/'], scope: 'global', dangerous: false, hint: 5 },
+  clearFilter: { keys: ['escape'], scope: 'global', dangerous: false },
+  toggleDetail: { keys: ['return', 'i'], scope: 'global', dangerous: false },
+  toggleEnv: { keys: ['e'], scope: 'global', dangerous: false },
+  focusNext: { keys: ['tab'], scope: 'global', dangerous: false, hint: 8 },
+  logPageUp: { keys: ['pageUp'], scope: 'global', dangerous: false },
+  logPageDown: { keys: ['pageDown'], scope: 'global', dangerous: false },
+  logFollow: { keys: ['end'], scope: 'global', dangerous: false },
+  help: { keys: ['?'], scope: 'global', dangerous: false, hint: 6 },
+  quit: { keys: ['q'], scope: 'global', dangerous: false, hint: 7 },
+
+  helpClose: { keys: ['escape', '?'], scope: 'help', dangerous: false },
+  helpUp: { keys: ['up', 'k', 'pageUp'], scope: 'help', dangerous: false },
+  helpDown: { keys: ['down', 'j', 'pageDown'], scope: 'help', dangerous: false },
+  helpQuit: { keys: ['q'], scope: 'help', dangerous: false },
+
+  confirmYes: { keys: ['y', 'Y'], scope: 'dialog', dangerous: false },
+  confirmNo: { keys: ['n', 'N', 'escape', OTHER_KEY], scope: 'dialog', dangerous: false },
+
+  filterApply: { keys: ['return'], scope: 'filter', dangerous: false },
+  filterCancel: { keys: ['escape'], scope: 'filter', dangerous: false },
+  filterErase: { keys: ['backspace'], scope: 'filter', dangerous: false },
+  filterUp: { keys: ['up'], scope: 'filter', dangerous: false },
+  filterDown: { keys: ['down'], scope: 'filter', dangerous: false },
+  filterType: { keys: [TEXT_KEY], scope: 'filter', dangerous: false },
 } as const satisfies Record<string, KeyBinding>;
 
 export type Command = keyof typeof keymap;
+
+export const COMMANDS = Object.keys(keymap) as Command[];

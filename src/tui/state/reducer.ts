@@ -1,6 +1,6 @@
 import { resolveSelectedIndex } from './resolve-selected-index.js';
 import type { UiAction } from './ui-action.js';
-import type { LogView, UiState } from './ui-state.js';
+import type { Focus, LogView, UiState } from './ui-state.js';
 
 const clamp = (value: number, min: number, max: number) => Math.min(Math.max(value, min), max);
 
@@ -29,13 +29,26 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       if (current === -1) return state;
       const pmId = action.ids[clamp(current + action.by, 0, action.ids.length - 1)]!;
       if (pmId === state.selectedPmId) return state;
-      return { ...state, selectedPmId: pmId, log: { follow: true } };
+      return { ...state, selectedPmId: pmId, log: { follow: true }, detailScroll: 0 };
     }
     case 'select':
       if (action.pmId === state.selectedPmId) return state;
-      return { ...state, selectedPmId: action.pmId, log: { follow: true } };
-    case 'focusNext':
-      return { ...state, focus: state.focus === 'table' ? 'logs' : 'table' };
+      return { ...state, selectedPmId: action.pmId, log: { follow: true }, detailScroll: 0 };
+    case 'focusNext': {
+      const order: readonly Focus[] = ['table', 'logs', 'detail'];
+      const start = order.indexOf(state.focus);
+      for (let step = 1; step <= order.length; step++) {
+        const next = order[(start + step) % order.length]!;
+        if (action.panes.includes(next)) return next === state.focus ? state : { ...state, focus: next };
+      }
+      return state;
+    }
+    case 'scrollDetail': {
+      const next = clamp(state.detailScroll + action.by, 0, Math.max(0, action.max));
+      return next === state.detailScroll ? state : { ...state, detailScroll: next };
+    }
+    case 'toggleEnv':
+      return { ...state, envExpanded: !state.envExpanded };
     case 'scrollLog':
       return { ...state, log: scrolledLogView(state.log, action.by, action.seqs, action.page) };
     case 'followLog':
@@ -51,7 +64,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'clearFilter':
       return { ...state, filter: { text: '', editing: false } };
     case 'askConfirm':
-      return { ...state, confirm: { action: action.action, pmId: action.pmId, name: action.name }, helpOpen: false };
+      return { ...state, confirm: { action: action.action, target: action.target, name: action.name }, helpOpen: false };
     case 'cancelConfirm':
       if (state.confirm === null) return state;
       return {
@@ -69,11 +82,16 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'actionFinished':
       return { ...state, notice: { kind: 'finished', action: action.action, name: action.name, result: action.result } };
     case 'toggleHelp':
-      return { ...state, helpOpen: !state.helpOpen };
+      return { ...state, helpOpen: !state.helpOpen, helpScroll: 0 };
+    case 'scrollHelp': {
+      const next = clamp(state.helpScroll + action.by, 0, Math.max(0, action.max));
+      return next === state.helpScroll ? state : { ...state, helpScroll: next };
+    }
     case 'closeHelp':
       return state.helpOpen ? { ...state, helpOpen: false } : state;
     case 'toggleDetail':
-      return { ...state, detailExpanded: !state.detailExpanded };
+      // Expanded details take the keys (j/k, PgUp/PgDn scroll them); shrinking gives them back to the table.
+      return { ...state, detailExpanded: !state.detailExpanded, focus: state.detailExpanded ? 'table' : 'detail' };
     case 'notice':
       return { ...state, notice: action.notice };
   }

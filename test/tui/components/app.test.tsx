@@ -121,13 +121,34 @@ describe('confirm dialog', () => {
   });
   it('reports a failure in the status line', async () => {
     const view = open({ source: new MemorySource(services()), lang: 'en' });
-    view.actions.result = { ok: false, error: 'timed out after 15000 ms' };
+    view.actions.result = { ok: false, error: { code: 'timeout', params: { pmId: 0, ms: 15000 } } };
     await settle();
     await press(view, 's');
     expect(view.lastFrame()).toContain('Stop notion-mcp? (y/N)');
     await press(view, 'y');
     expect(view.actions.runs).toEqual([{ action: 'stop', pmId: 0 }]);
-    expect(view.lastFrame()).toContain('Could not stop notion-mcp: timed out after 15000 ms');
+    expect(view.lastFrame()).toContain('Could not stop notion-mcp: PM2 did not answer within 15000 ms');
+  });
+});
+
+describe('confirmed actions are bound to the process asked about', () => {
+  it('sends the name, pm_id and daemon pid the question was about', async () => {
+    const source = new MemorySource(services());
+    source.update({ connection: { kind: 'connected', home: '/h', since: 0, daemonPid: 4242 } });
+    const view = open({ source, lang: 'en' });
+    await settle();
+    await press(view, 'jd');
+    await waitForFrame(view, (frame) => frame.includes('Delete google-calendar-mcp? (y/N)'));
+    await press(view, 'y');
+    expect(view.actions.targets).toEqual([{ pmId: 1, name: 'google-calendar-mcp', daemonPid: 4242 }]);
+  });
+  it('says why nothing happened when the daemon was replaced', async () => {
+    const view = open({ source: new MemorySource(services()), lang: 'en' });
+    view.actions.result = { ok: false, error: { code: 'daemon-replaced', params: { name: 'notion-mcp', expected: 10, found: 20 } } };
+    await settle();
+    await press(view, 'd');
+    await press(view, 'y');
+    await waitForFrame(view, (frame) => frame.includes('Could not delete notion-mcp: the PM2 daemon was replaced (pid 10 -> 20)'));
   });
 });
 
@@ -147,13 +168,17 @@ describe('read-only mode', () => {
 });
 
 describe('help', () => {
-  it('? lists every key and Esc closes it', async () => {
+  it('? lists every key (j moves on when they do not all fit) and Esc closes it', async () => {
     const view = open({ source: new MemorySource(services()) });
     await settle();
-    await press(view, '?');
-    const frame = view.lastFrame()!;
-    for (const key of ['↑/k', '↓/j', ' r ', ' s ', ' d ', ' / ', 'Enter/i', 'Tab', 'PgUp', 'PgDn', 'End', ' ? ', 'q/Ctrl-C', 'y/Y', 'n/N/Esc', 'BS']) {
-      expect(frame).toContain(key);
+    let frame = await press(view, '?');
+    let seen = frame;
+    for (let i = 0; i < 5; i++) {
+      frame = await press(view, 'j', 100);
+      seen += frame;
+    }
+    for (const key of ['↑/k', '↓/j', ' r ', ' s ', ' d ', ' / ', 'Enter/i', 'Tab', 'PgUp', 'PgDn', 'End', ' ? ', ' q ', 'Ctrl-C', 'y/Y', 'n/N/Esc/ほかのキー', 'BS', ' e ', '文字']) {
+      expect(seen).toContain(key);
     }
     await press(view, ESCAPE);
     expect(view.lastFrame()).not.toContain('キー操作');
@@ -176,6 +201,38 @@ describe('filter', () => {
     await press(view, ESCAPE);
     frame = view.lastFrame()!;
     expect(frame).toContain('worker');
+  });
+  it('takes "/cal", Enter and "r" in one write: the filter applies and r asks about the one row left', async () => {
+    const view = open({ source: new MemorySource(services()), lang: 'en' });
+    await settle();
+    await press(view, '/cal\rr');
+    const frame = await waitForFrame(view, (text) => text.includes('(y/N)'));
+    expect(frame).toContain('Restart google-calendar-mcp? (y/N)');
+    expect(frame).toContain('gakuco-monit (1/3)');
+    await press(view, 'y');
+    expect(view.actions.runs).toEqual([{ action: 'restart', pmId: 1 }]);
+  });
+  it('Esc in the table clears a confirmed filter, so a new service shows', async () => {
+    const source = new MemorySource(services());
+    const view = open({ source, lang: 'en' });
+    await settle();
+    await press(view, '/worker\r');
+    await waitForFrame(view, (text) => text.includes('[Filter: worker]') && !text.includes('notion-mcp  '));
+    expect(view.lastFrame()).toContain('gakuco-monit (1/3)');
+    await press(view, ESCAPE);
+    const frame = await waitForFrame(view, (text) => !text.includes('[Filter: worker]'));
+    expect(frame).toContain('gakuco-monit (3)');
+    expect(frame).toContain('notion-mcp');
+    source.update({ services: [...services(), makeService({ pmId: 3, name: 'newcomer' })] });
+    await waitForFrame(view, (text) => text.includes('newcomer'));
+  });
+  it('types q, r and the like into the filter instead of running them', async () => {
+    const view = open({ source: new MemorySource(services()) });
+    await settle();
+    await press(view, '/qrsd');
+    await waitForFrame(view, (text) => text.includes('/qrsd_'));
+    expect(view.quits()).toBe(0);
+    expect(view.lastFrame()).not.toContain('(y/N)');
   });
 });
 

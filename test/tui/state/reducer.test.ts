@@ -72,25 +72,45 @@ describe('filter', () => {
 
 describe('confirm dialog and status line', () => {
   it('asks, then cancel says so', () => {
-    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'stop', pmId: 2, name: 'notion-mcp' });
-    expect(s.confirm).toEqual({ action: 'stop', pmId: 2, name: 'notion-mcp' });
+    const target = { pmId: 2, name: 'notion-mcp', daemonPid: 4242 };
+    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'stop', target, name: 'notion-mcp' });
+    expect(s.confirm).toEqual({ action: 'stop', target, name: 'notion-mcp' });
     s = uiReducer(s, { type: 'cancelConfirm' });
     expect(s.confirm).toBeNull();
     expect(s.notice).toEqual({ kind: 'cancelled', action: 'stop', name: 'notion-mcp' });
   });
   it('accept shows running, then the outcome', () => {
-    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'restart', pmId: 2, name: 'a' });
+    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'restart', target: { pmId: 2, name: 'a', daemonPid: null }, name: 'a' });
     s = uiReducer(s, { type: 'acceptConfirm' });
     expect(s.notice).toEqual({ kind: 'running', action: 'restart', name: 'a' });
-    s = uiReducer(s, { type: 'actionFinished', action: 'restart', name: 'a', result: { ok: false, error: 'timeout' } });
-    expect(s.notice).toEqual({ kind: 'finished', action: 'restart', name: 'a', result: { ok: false, error: 'timeout' } });
+    s = uiReducer(s, { type: 'actionFinished', action: 'restart', name: 'a', result: { ok: false, error: { code: 'timeout', params: { ms: 15000 } } } });
+    expect(s.notice).toEqual({ kind: 'finished', action: 'restart', name: 'a', result: { ok: false, error: { code: 'timeout', params: { ms: 15000 } } } });
   });
   it('closes help when a dialog opens; toggles help, focus and detail', () => {
     let s = uiReducer(initialUiState, { type: 'toggleHelp' });
     expect(s.helpOpen).toBe(true);
-    s = uiReducer(s, { type: 'askConfirm', action: 'delete', pmId: 1, name: 'x' });
+    s = uiReducer(s, { type: 'askConfirm', action: 'delete', target: { pmId: 1, name: 'x', daemonPid: null }, name: 'x' });
     expect(s.helpOpen).toBe(false);
-    expect(uiReducer(initialUiState, { type: 'focusNext' }).focus).toBe('logs');
-    expect(uiReducer(initialUiState, { type: 'toggleDetail' }).detailExpanded).toBe(true);
+    const all = ['table', 'logs', 'detail'] as const;
+    expect(uiReducer(initialUiState, { type: 'focusNext', panes: all }).focus).toBe('logs');
+    expect(uiReducer(at({ focus: 'logs' }), { type: 'focusNext', panes: all }).focus).toBe('detail');
+    expect(uiReducer(at({ focus: 'detail' }), { type: 'focusNext', panes: all }).focus).toBe('table');
+    // Expanded details hide the logs: Tab skips them.
+    expect(uiReducer(initialUiState, { type: 'focusNext', panes: ['table', 'detail'] }).focus).toBe('detail');
+    const expanded = uiReducer(initialUiState, { type: 'toggleDetail' });
+    expect(expanded).toMatchObject({ detailExpanded: true, focus: 'detail' });
+    expect(uiReducer(expanded, { type: 'toggleDetail' })).toMatchObject({ detailExpanded: false, focus: 'table' });
+  });
+});
+
+describe('detail pane', () => {
+  it('scrolls within its rows and back to the top for another service', () => {
+    let s = uiReducer(initialUiState, { type: 'scrollDetail', by: 5, max: 3 });
+    expect(s.detailScroll).toBe(3);
+    s = uiReducer(s, { type: 'scrollDetail', by: -10, max: 3 });
+    expect(s.detailScroll).toBe(0);
+    s = uiReducer(at({ selectedPmId: 0, detailScroll: 2 }), { type: 'move', by: 1, ids: [0, 1] });
+    expect(s.detailScroll).toBe(0);
+    expect(uiReducer(initialUiState, { type: 'toggleEnv' }).envExpanded).toBe(true);
   });
 });
