@@ -1,5 +1,6 @@
 // Calendar API objects reduced to what a model needs to read and act on: ids, times, who, where, my answer.
 import type { calendar_v3 } from '@googleapis/calendar';
+import { addDays } from './time.js';
 
 export interface CompactAttendee {
   email: string;
@@ -8,7 +9,11 @@ export interface CompactAttendee {
   self?: true;
   organizer?: true;
   optional?: true;
+  comment?: string;
 }
+
+/** How many guests gave each answer. */
+export type ResponseCounts = Partial<Record<'accepted' | 'declined' | 'tentative' | 'needsAction', number>>;
 
 export interface CompactEvent {
   id: string;
@@ -18,16 +23,26 @@ export interface CompactEvent {
   start?: string;
   end?: string;
   allDay: boolean;
+  /** All-day events: the last day the event covers (end is exclusive, so one day before it). */
+  lastDay?: string;
   timeZone?: string;
+  /** Set unless a normal event: focusTime, outOfOffice, workingLocation, birthday, fromGmail. */
+  eventType?: string;
+  /** workingLocation events: "home office" or the place's label. */
+  workingLocation?: string;
+  colorId?: string;
   status?: string;
   location?: string;
   description?: string;
   organizer?: string;
   myResponse?: string;
   attendees?: CompactAttendee[];
+  responses?: ResponseCounts;
   recurrence?: string[];
   reminders?: { useDefault: boolean; overrides?: { method: string; minutes: number }[] };
   conference?: string;
+  /** Google is still making the Meet link (ask for the event again in a moment). */
+  conferencePending?: true;
   link?: string;
 }
 
@@ -45,7 +60,24 @@ function compactAttendee(a: calendar_v3.Schema$EventAttendee): CompactAttendee {
     ...(a.self ? { self: true as const } : {}),
     ...(a.organizer ? { organizer: true as const } : {}),
     ...(a.optional ? { optional: true as const } : {}),
+    ...(a.comment ? { comment: a.comment } : {}),
   };
+}
+
+function responseCounts(attendees: calendar_v3.Schema$EventAttendee[]): ResponseCounts {
+  const counts: ResponseCounts = {};
+  for (const a of attendees) {
+    const key = (a.responseStatus ?? 'needsAction') as keyof ResponseCounts;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function workingLocationName(event: calendar_v3.Schema$Event): string | undefined {
+  const where = event.workingLocationProperties;
+  if (!where) return undefined;
+  if (where.type === 'homeOffice') return 'home office';
+  return where.officeLocation?.label ?? where.customLocation?.label ?? where.type ?? undefined;
 }
 
 /** `full`: whole description and reminders (get_event); otherwise a list row with a shortened description. */
@@ -56,6 +88,8 @@ export function compactEvent(event: calendar_v3.Schema$Event, { full = false } =
   const me = event.attendees?.find((a) => a.self);
   const conference =
     event.hangoutLink ?? event.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? undefined;
+  const pending = !conference && event.conferenceData?.createRequest?.status?.statusCode === 'pending';
+  const place = workingLocationName(event);
   const view: CompactEvent = {
     id: event.id ?? '',
     ...(event.recurringEventId ? { seriesId: event.recurringEventId } : {}),
@@ -63,7 +97,11 @@ export function compactEvent(event: calendar_v3.Schema$Event, { full = false } =
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
     allDay,
+    ...(allDay && event.end?.date ? { lastDay: addDays(event.end.date, -1) } : {}),
     ...(event.start?.timeZone ? { timeZone: event.start.timeZone } : {}),
+    ...(event.eventType && event.eventType !== 'default' ? { eventType: event.eventType } : {}),
+    ...(place ? { workingLocation: place } : {}),
+    ...(event.colorId ? { colorId: event.colorId } : {}),
     ...(event.status ? { status: event.status } : {}),
     ...(event.location ? { location: event.location } : {}),
     ...(event.description
@@ -71,9 +109,12 @@ export function compactEvent(event: calendar_v3.Schema$Event, { full = false } =
       : {}),
     ...(event.organizer?.email ? { organizer: event.organizer.email } : {}),
     ...(me?.responseStatus ? { myResponse: me.responseStatus } : {}),
-    ...(event.attendees?.length ? { attendees: event.attendees.map(compactAttendee) } : {}),
+    ...(event.attendees?.length
+      ? { attendees: event.attendees.map(compactAttendee), responses: responseCounts(event.attendees) }
+      : {}),
     ...(event.recurrence?.length ? { recurrence: event.recurrence } : {}),
     ...(conference ? { conference } : {}),
+    ...(pending ? { conferencePending: true as const } : {}),
     ...(event.htmlLink ? { link: event.htmlLink } : {}),
   };
   if (full && event.reminders) {

@@ -136,6 +136,31 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The calendar date ("YYYY-MM-DD") that the wall clock in `zone` shows at `instant`. */
+export function localDate(instant: Date, zone: string): string {
+  const p = wallParts(instant, zone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/**
+ * The days a listing from `timeMin` to `timeMax` (exclusive, RFC 3339) covers in `zone`, as dates: first day and
+ * the day after the last. Google matches all-day events against midnight in the *calendar's* zone, so a calendar
+ * in another zone than the question returns the day before or after too; these days are what the user asked for.
+ */
+export function coveredDays(timeMin: string, timeMax: string | undefined, zone: string): { first: string; afterLast?: string } {
+  const first = localDate(new Date(timeMin), zone);
+  if (timeMax === undefined) return { first };
+  const end = new Date(timeMax);
+  const endDay = localDate(end, zone);
+  const midnight = toInstantRfc3339(endDay, zone);
+  return { first, afterLast: Date.parse(midnight) === end.getTime() ? endDay : addDays(endDay, 1) };
+}
+
+/** Whether an all-day event (end exclusive) falls on any of the covered days. */
+export function allDayWithin(start: string, end: string, days: { first: string; afterLast?: string }): boolean {
+  return end > days.first && (days.afterLast === undefined || start < days.afterLast);
+}
+
 /** An event's start or end: a date makes it all day, a time becomes a dateTime in `zone`. */
 export function toEventTime(text: string, zone: string): EventTime {
   const input = parseTimeInput(text);

@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 describe('tools/list', () => {
-  it('offers the nine tools with read-only and destructive annotations', async () => {
+  it('offers the ten tools with read-only and destructive annotations', async () => {
     const { tools } = await h.client.listTools();
     const byName = new Map(tools.map((t) => [t.name, t]));
     expect([...byName.keys()].sort()).toEqual([
@@ -41,11 +41,12 @@ describe('tools/list', () => {
       'get_current_time',
       'get_event',
       'list_calendars',
+      'list_colors',
       'list_events',
       'respond_to_event',
       'update_event',
     ]);
-    for (const name of ['list_calendars', 'list_events', 'get_event', 'find_free_busy', 'get_current_time']) {
+    for (const name of ['list_calendars', 'list_colors', 'list_events', 'get_event', 'find_free_busy', 'get_current_time']) {
       expect(byName.get(name)?.annotations?.readOnlyHint, name).toBe(true);
     }
     expect(byName.get('delete_event')?.annotations?.destructiveHint).toBe(true);

@@ -20,9 +20,47 @@ export const eventIdSchema = z
   .describe('Event id from list_events (an occurrence of a recurring event has its own id, e.g. "abc_20250601T010000Z").');
 
 export const scopeSchema = z
+  .enum(['this', 'thisAndFollowing', 'all'])
+  .default('this')
+  .describe(
+    'For a recurring event: "this" = only this occurrence (pass an occurrence id), "thisAndFollowing" = this occurrence and every later one (pass an occurrence id), "all" = the whole series.',
+  );
+
+/** An invitation is answered for one occurrence or the whole series (Google has no "and following" answer). */
+export const answerScopeSchema = z
   .enum(['this', 'all'])
   .default('this')
   .describe('For a recurring event: "this" = only this occurrence (pass an occurrence id), "all" = the whole series.');
+
+export const colorIdSchema = z
+  .string()
+  .regex(/^([1-9]|1[01])$/, 'an event colour id is "1" to "11" (see list_colors)')
+  .describe('Event colour: "1"-"11" (names and hex values from list_colors). Default: the calendar\'s colour.');
+
+export const meetSchema = z
+  .boolean()
+  .describe('true: add a Google Meet video link (the answer gives it as conference); false on update: remove it.');
+
+export const eventTypeSchema = z
+  .enum(['default', 'focusTime', 'outOfOffice', 'workingLocation'])
+  .describe(
+    'Kind of event: "default" (a normal event), "focusTime" (timed only), "outOfOffice" (timed only), "workingLocation" (needs workingLocation). The last three exist only on the primary calendar.',
+  );
+
+export const statusEventFields = {
+  autoDecline: z
+    .enum(['none', 'new', 'all'])
+    .optional()
+    .describe('focusTime / outOfOffice: decline invitations that overlap: "none", "new" (only new ones) or "all". Default "none".'),
+  declineMessage: z.string().max(1000).optional().describe('focusTime / outOfOffice: the note sent with a decline.'),
+  workingLocation: z
+    .object({
+      type: z.enum(['homeOffice', 'officeLocation', 'customLocation']),
+      label: z.string().min(1).max(200).optional().describe('Name of the office or place (officeLocation, customLocation).'),
+    })
+    .optional()
+    .describe('workingLocation: where you work, e.g. {"type":"homeOffice"} or {"type":"customLocation","label":"Osaka"}.'),
+};
 
 export const sendUpdatesSchema = z
   .enum(['all', 'externalOnly', 'none'])

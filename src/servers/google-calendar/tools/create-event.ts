@@ -1,18 +1,25 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { toolJson } from '../../shared/tool-result.js';
-import { answer, type ToolContext } from '../context.js';
+import { answer, ToolInputError, type ToolContext } from '../context.js';
 import { compactEvent } from '../event-view.js';
 import {
   attendeesSchema,
   calendarIdSchema,
+  colorIdSchema,
+  eventTypeSchema,
+  meetSchema,
   recurrenceSchema,
   remindersSchema,
   sendUpdatesSchema,
+  statusEventFields,
   timeInputDescription,
   timeZoneSchema,
+  toGoogleAttendees,
 } from './common.js';
-import { checkedRange, eventFields, eventTime, googleTime } from './event-fields.js';
+import { checkedRange, conferenceVersion, eventFields, eventTime, googleTime } from './event-fields.js';
+import { eventTypeFields } from './event-types.js';
+import { checkSchedule, scheduleWarnings } from './schedule-check.js';
 
 export const createEventInput = {
   calendarId: calendarIdSchema,
@@ -28,6 +35,18 @@ export const createEventInput = {
   attendees: attendeesSchema.optional(),
   reminders: remindersSchema.optional(),
   recurrence: recurrenceSchema.optional(),
+  colorId: colorIdSchema.optional(),
+  meet: meetSchema.optional(),
+  eventType: eventTypeSchema.default('default'),
+  ...statusEventFields,
+  checkConflicts: z
+    .boolean()
+    .default(true)
+    .describe('Look first for overlapping events, the same event already there, and busy attendees (default true).'),
+  allowDuplicate: z
+    .boolean()
+    .default(false)
+    .describe('Create even when an event with the same title, start and end is already in the calendar.'),
   sendUpdates: sendUpdatesSchema.default('none'),
 };
 
@@ -37,7 +56,7 @@ export function registerCreateEventTool(server: McpServer, ctx: ToolContext): vo
     {
       title: 'Create event',
       description:
-        'Creates an event: timed (start "2025-06-01T10:00") or all-day (start "2025-06-01"), with optional attendees, location, description, reminders and a recurrence rule. Set sendUpdates "all" to email invitations to the attendees. Returns the created event with its id.',
+        'Creates an event: timed (start "2025-06-01T10:00") or all-day (start "2025-06-01"), with optional attendees, location, description, reminders, colour, a Google Meet link (meet true) and a recurrence rule; or a focus time, out of office or working location event (eventType). First checks the time: the answer lists overlapping events (conflicts) and busy attendees; an identical event already there stops the create unless allowDuplicate is true. Set sendUpdates "all" to email invitations. Returns the created event with its id.',
       inputSchema: createEventInput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
@@ -48,6 +67,25 @@ export function registerCreateEventTool(server: McpServer, ctx: ToolContext): vo
           eventTime(args.start, zone, 'start'),
           args.end === undefined ? undefined : eventTime(args.end, zone, 'end'),
         );
+        if (args.meet === false) throw new ToolInputError('meet false only removes a link on update; leave it out here');
+        const typeFields = eventTypeFields(args, start);
+        const check = args.checkConflicts
+          ? await checkSchedule(ctx, 'create event', {
+              calendarId: args.calendarId,
+              start,
+              end,
+              zone,
+              summary: args.summary,
+              attendees: toGoogleAttendees(args.attendees ?? []).map((a) => a.email),
+              ignoreIds: [],
+            })
+          : undefined;
+        if (check && check.duplicates.length > 0 && !args.allowDuplicate) {
+          const [first] = check.duplicates;
+          throw new ToolInputError(
+            `Not created: "${first!.summary}" is already in this calendar at that time (id ${first!.id}). It may have been created by an earlier call. To make a second one anyway, call again with allowDuplicate true.`,
+          );
+        }
         const data = await ctx.upstream.call(
           'create event',
           (api, options) =>
@@ -55,8 +93,10 @@ export function registerCreateEventTool(server: McpServer, ctx: ToolContext): vo
               {
                 calendarId: args.calendarId,
                 sendUpdates: args.sendUpdates,
+                ...conferenceVersion(args),
                 requestBody: {
                   ...eventFields(args),
+                  ...typeFields,
                   start: googleTime(start),
                   end: googleTime(end),
                 },
@@ -66,7 +106,7 @@ export function registerCreateEventTool(server: McpServer, ctx: ToolContext): vo
           // A repeated insert after a server error could make the event twice.
           { idempotent: false },
         );
-        return toolJson({ created: compactEvent(data, { full: true }) });
+        return toolJson({ created: compactEvent(data, { full: true }), ...(check ? scheduleWarnings(check) : {}) });
       }),
   );
 }

@@ -1,4 +1,5 @@
 // Turns the shared create/update arguments into a Calendar API event body.
+import { randomUUID } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { z } from 'zod';
 import { ToolInputError } from '../context.js';
@@ -18,6 +19,9 @@ export interface EventFieldArgs {
   attendees?: z.infer<typeof attendeesSchema> | undefined;
   reminders?: z.infer<typeof remindersSchema> | undefined;
   recurrence?: z.infer<typeof recurrenceSchema> | undefined;
+  colorId?: string | undefined;
+  /** true adds a Google Meet link, false (update) removes the conference. */
+  meet?: boolean | undefined;
 }
 
 export function eventTime(text: string, zone: string, field: string): EventTime {
@@ -49,7 +53,18 @@ export function eventFields(args: EventFieldArgs): calendar_v3.Schema$Event {
     ...(args.attendees ? { attendees: toGoogleAttendees(args.attendees) } : {}),
     ...(args.reminders ? { reminders: toGoogleReminders(args.reminders) } : {}),
     ...(args.recurrence ? { recurrence: args.recurrence } : {}),
+    ...(args.colorId !== undefined ? { colorId: args.colorId } : {}),
+    ...(args.meet === true
+      ? { conferenceData: { createRequest: { requestId: randomUUID(), conferenceSolutionKey: { type: 'hangoutsMeet' } } } }
+      : {}),
+    // JSON null removes the conference in a patch; the client's types have no null for it.
+    ...(args.meet === false ? { conferenceData: null as unknown as calendar_v3.Schema$ConferenceData } : {}),
   };
+}
+
+/** Google reads or changes conferenceData only when the request says conferenceDataVersion=1. */
+export function conferenceVersion(args: EventFieldArgs): { conferenceDataVersion?: number } {
+  return args.meet === undefined ? {} : { conferenceDataVersion: 1 };
 }
 
 /** An existing event time in our shape (undefined when Google sent neither kind). */

@@ -7,6 +7,7 @@ import { registerFreeBusyTool } from './free-busy.js';
 import { registerGetCurrentTimeTool } from './get-current-time.js';
 import { registerGetEventTool } from './get-event.js';
 import { registerListCalendarsTool } from './list-calendars.js';
+import { registerListColorsTool } from './list-colors.js';
 import { registerListEventsTool } from './list-events.js';
 import { registerRespondToEventTool } from './respond-to-event.js';
 import { registerUpdateEventTool } from './update-event.js';
@@ -20,5 +21,6 @@ export function registerCalendarTools(server: McpServer, ctx: ToolContext): void
   registerDeleteEventTool(server, ctx);
   registerRespondToEventTool(server, ctx);
   registerFreeBusyTool(server, ctx);
+  registerListColorsTool(server, ctx);
   registerGetCurrentTimeTool(server, ctx);
 }

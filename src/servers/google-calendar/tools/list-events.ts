@@ -5,7 +5,7 @@ import { answer, ToolInputError, type ToolContext } from '../context.js';
 import { UpstreamError, describeFailure } from '../errors.js';
 import { compactEvent, type CompactEvent } from '../event-view.js';
 import { decodeCursor, encodeCursor, type CalendarCursors } from '../pagination.js';
-import { toInstantRfc3339, toZonedRfc3339 } from '../time.js';
+import { allDayWithin, coveredDays, toInstantRfc3339, toZonedRfc3339 } from '../time.js';
 import { timeZoneSchema } from './common.js';
 
 export const listEventsInput = {
@@ -26,6 +26,11 @@ export const listEventsInput = {
     .boolean()
     .default(true)
     .describe('true: each occurrence of a recurring event is its own item, sorted by start. false: one item per series.'),
+  eventTypes: z
+    .array(z.enum(['default', 'focusTime', 'outOfOffice', 'workingLocation', 'birthday', 'fromGmail']))
+    .min(1)
+    .optional()
+    .describe('Only events of these kinds, e.g. ["outOfOffice"] to see who is away. Default: every kind.'),
   maxResults: z.number().int().min(1).max(250).default(25).describe('Events per calendar per page.'),
   pageToken: z.string().optional().describe('nextPageToken from a previous answer with the same arguments.'),
 };
@@ -47,7 +52,7 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
     {
       title: 'List events',
       description:
-        'Lists events in one or more calendars within a time range, optionally filtered by text. Returns compact events (id, seriesId for an occurrence of a recurring event, title, start/end, all-day flag, location, attendees and your response). When nextPageToken is present, call again with it to get more.',
+        'Lists events in one or more calendars within a time range, optionally filtered by text or by kind (eventTypes: focus time, out of office, working location). Returns compact events (id, seriesId for an occurrence of a recurring event, title, start/end, all-day flag with lastDay, kind, colour, location, attendees with their responses and your own, Meet link). All-day events are those on the days of the range in timeZone. When nextPageToken is present, call again with it to get more.',
       inputSchema: listEventsInput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
@@ -71,6 +76,7 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
             throw new ToolInputError((err as Error).message);
           }
         }
+        const days = coveredDays(timeMin, timeMax, zone);
         // On a follow-up page only the calendars that still have pages are read.
         const calendarIds = cursors ? args.calendarIds.filter((id) => cursors[id]) : args.calendarIds;
         if (calendarIds.length === 0) {
@@ -88,6 +94,7 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
                     timeMin,
                     ...(timeMax ? { timeMax } : {}),
                     ...(args.query ? { q: args.query } : {}),
+                    ...(args.eventTypes ? { eventTypes: args.eventTypes } : {}),
                     timeZone: zone,
                     singleEvents: args.expandRecurring,
                     ...(args.expandRecurring ? { orderBy: 'startTime' } : {}),
@@ -99,7 +106,9 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
               );
               return {
                 calendarId,
-                events: (data.items ?? []).map((event) => compactEvent(event)),
+                events: (data.items ?? [])
+                  .map((event) => compactEvent(event))
+                  .filter((event) => !event.allDay || !event.start || !event.end || allDayWithin(event.start, event.end, days)),
                 ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
               };
             } catch (err) {

@@ -3,15 +3,15 @@ import { z } from 'zod';
 import { toolJson } from '../../shared/tool-result.js';
 import { answer, ToolInputError, type ToolContext } from '../context.js';
 import { compactEvent } from '../event-view.js';
-import { calendarIdSchema, eventIdSchema, scopeSchema, sendUpdatesSchema } from './common.js';
-import { resolveTarget } from './resolve-target.js';
+import { answerScopeSchema, calendarIdSchema, eventIdSchema, sendUpdatesSchema } from './common.js';
+import { resolveTarget, scopeLabel } from './resolve-target.js';
 
 export const respondToEventInput = {
   calendarId: calendarIdSchema,
   eventId: eventIdSchema,
   response: z.enum(['accepted', 'declined', 'tentative']).describe('Your answer to the invitation.'),
   comment: z.string().max(1000).optional().describe('A note to the organizer.'),
-  scope: scopeSchema,
+  scope: answerScopeSchema,
   sendUpdates: sendUpdatesSchema.default('all'),
 };
 
@@ -46,7 +46,7 @@ export function registerRespondToEventTool(server: McpServer, ctx: ToolContext):
         const view = compactEvent(data);
         return toolJson({
           response: view.myResponse ?? args.response,
-          scope: target.isSeries ? 'series' : 'this event',
+          scope: scopeLabel(target),
           event: { id: view.id, summary: view.summary, start: view.start, end: view.end, organizer: view.organizer },
         });
       }),
