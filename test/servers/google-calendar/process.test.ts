@@ -1,9 +1,8 @@
-// The Calendar server as PM2 runs it: its own process from the bundled entry, configured by env, against the
+// The Calendar server as PM2 runs it: its own process from the built dist entry (split chunks, the bundled Google
+// library: what ecosystem.config.js runs), configured by env, against the
 // fake Google API. Even with the Google libraries' debug logging asked for, stdout carries only the server's
 // own lines and no token or secret reaches stdout or stderr.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import {
   startFakeCalendarApi,
   type FakeCalendarApi,
 } from '../../fakes/google-calendar-api.js';
-import { bundleEntry } from '../shared/build-entry.js';
+import { builtServerEntry } from '../shared/built-entry.js';
 
 let outfile: string;
 const API_KEY = 'process-test-api-key-0123456789';
@@ -23,13 +22,12 @@ let child: ChildProcess | undefined;
 
 beforeAll(async () => {
   fake = await startFakeCalendarApi();
-  outfile = await bundleEntry(join(import.meta.dirname, '../../../src/servers/google-calendar/index.ts'));
+  outfile = builtServerEntry('google-calendar');
 });
 
 afterAll(async () => {
   if (child?.exitCode === null) child.kill('SIGKILL');
   await fake.close();
-  rmSync(outfile, { force: true });
 });
 
 describe('google-calendar-mcp process', () => {

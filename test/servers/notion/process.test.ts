@@ -1,14 +1,12 @@
-// The PM2 entry (src/servers/notion/index.ts) as a real process: bundled with esbuild like `npm run build`,
+// The PM2 entry as a real process: the built dist/servers/notion/index.js (what ecosystem.config.js runs),
 // started with node against the fake Notion API, used by a real SDK client over HTTP, stopped with SIGINT.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
-import { bundleEntry } from '../shared/build-entry.js';
+import { builtServerEntry } from '../shared/built-entry.js';
 
 const API_KEY = 'test-key-notion-process-0123456789';
 let entry: string;
@@ -16,14 +14,13 @@ let fake: FakeNotion;
 let child: ChildProcess | undefined;
 
 beforeAll(async () => {
-  entry = await bundleEntry(join(import.meta.dirname, '../../../src/servers/notion/index.ts'));
+  entry = builtServerEntry('notion');
   fake = await startFakeNotion();
 });
 
 afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await fake.close();
-  rmSync(entry, { force: true });
 });
 
 it('starts, serves tools with the configured Notion version, keeps secrets out of its output, exits 0 on SIGINT', async () => {

@@ -1,4 +1,4 @@
-// Bundles a test entry the way scripts/build.mjs bundles the servers (ESM, packages external), into
+// Bundles a test-only entry (fixtures; the servers run from dist/, see built-entry.ts) as ESM, packages external, into
 // node_modules/.cache so the bundle resolves the project's packages.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
