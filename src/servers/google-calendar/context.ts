@@ -1,6 +1,7 @@
 // What every tool gets, and the one place that turns thrown upstream errors into isError answers.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toolFailure } from '../shared/tool-result.js';
+import { internalFailure, isInternalError } from '../shared/internal-error.js';
 import type { CalendarConfig } from './config.js';
 import { UpstreamError, classifyUpstreamError, describeFailure } from './errors.js';
 import { MissingCredentialsError, type CalendarUpstream } from './upstream.js';
@@ -40,6 +41,7 @@ export async function answer(
   } catch (err) {
     if (err instanceof ToolInputError) return toolFailure(err.message);
     if (err instanceof MissingCredentialsError) return toolFailure(missingCredentialsMessage(ctx));
+    if (isInternalError(err)) return internalFailure(err);
     const failure = err instanceof UpstreamError ? err.failure : classifyUpstreamError(err);
     return toolFailure(describeFailure(failure, operation, ctx.now()));
   }

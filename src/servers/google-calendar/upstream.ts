@@ -9,6 +9,7 @@ import type { CalendarConfig } from './config.js';
 import { loadGoogleCalendar } from './google-module.js';
 import { UpstreamError, UpstreamTimeoutError, classifyUpstreamError, isRetryable, retryAfterHeader } from './errors.js';
 import { decideRetry, parseRetryAfter } from './retry.js';
+import { isInternalError } from '../shared/internal-error.js';
 
 export type CalendarApi = calendar_v3.Calendar;
 export type CalendarRequest<T> = (api: CalendarApi, options: MethodOptions) => Promise<{ data: T }>;
@@ -78,6 +79,8 @@ export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream
         try {
           return await attempt(client, request, config.timeoutMs);
         } catch (err) {
+          // A bug in a request callback is not an upstream failure: it goes out as it is (context.ts).
+          if (isInternalError(err)) throw err;
           const retryAfterMs = parseRetryAfter(retryAfterHeader(err));
           const failure = classifyUpstreamError(err, retryAfterMs);
           if (!isRetryable(failure, idempotent)) throw new UpstreamError(failure, operation);

@@ -1,24 +1,39 @@
-// GET /health: what a monitor needs to know, without auth, so nothing secret: names and booleans only.
+// GET /health: what a monitor needs to know, without auth, so nothing secret: names, counts and booleans only.
 import type { ServiceDefinition, UpstreamStatus } from './service.js';
+import { serverMetrics } from './metrics.js';
 
 export interface HealthBody {
-  /** 'ok' when the upstream credentials are set, 'degraded' when the server runs but tools cannot reach upstream. */
+  /**
+   * 'ok', or 'degraded' when tools cannot work: the upstream credentials are not set, or a tool failed for a reason
+   * inside the server in the last 15 minutes (see last_internal_error and the error log).
+   */
   status: 'ok' | 'degraded';
   service: string;
   version: string;
   uptime_s: number;
   sessions: number;
   upstream: UpstreamStatus;
+  /** Tool calls that failed inside the server since start (a bug, not an upstream answer). */
+  internal_errors: number;
+  /** The last of them while it keeps the status degraded: the tool's name, the error's name, when. */
+  last_internal_error: { tool: string; error: string; at: string } | null;
+  /** Requests refused by the rate limit since start (HTTP 429). */
+  rate_limited: number;
 }
 
 export function healthBody(def: ServiceDefinition, startedAt: number, sessions: number, now = Date.now()): HealthBody {
   const upstream = def.upstream();
+  const internal = serverMetrics.recentInternalError(now);
   return {
-    status: upstream.configured ? 'ok' : 'degraded',
+    status: upstream.configured && internal === null ? 'ok' : 'degraded',
     service: def.name,
     version: def.version,
     uptime_s: Math.floor((now - startedAt) / 1000),
     sessions,
     upstream: { configured: upstream.configured, missing: [...upstream.missing] },
+    internal_errors: serverMetrics.internalErrors,
+    last_internal_error:
+      internal === null ? null : { tool: internal.tool, error: internal.error, at: new Date(internal.at).toISOString() },
+    rate_limited: serverMetrics.rateLimited,
   };
 }

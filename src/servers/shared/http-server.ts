@@ -1,17 +1,23 @@
 // The HTTP side of both MCP servers, on node:http: MCP Streamable HTTP at /mcp (POST, GET stream, DELETE) with
 // stateful sessions, GET /health, and the guards in front of them, in this order: Host/Origin (403), API key
-// (401, before any body byte is read), session id (404), body limit (413), JSON (400).
+// (401, before any body byte is read), session id (404 for an id this server never issued), body limit (413),
+// JSON (400), tool-call rate limit (429). A session id the server issued but does not hold (restart, reload, cap
+// eviction, another cluster worker) is rebuilt from the id itself (session-ids.ts, mcp-session.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { createHash, randomBytes } from 'node:crypto';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceDefinition } from './service.js';
 import { serverMetrics } from './metrics.js';
 import { checkApiKey } from './api-key.js';
 import { allowedHostnames, rebindingRefusal } from './host-guard.js';
 import { discardRest, readJsonBody } from './request-body.js';
-import { SessionStore, type SessionHandle } from './session-store.js';
+import { SessionStore } from './session-store.js';
+import { createSessionIds, deriveSessionKey } from './session-ids.js';
+import { createMcpSession, initializeRebuiltSession, type McpSession } from './mcp-session.js';
+import { RateLimiter } from './rate-limit.js';
+import { DEFAULT_RATE_LIMIT } from './run-config.js';
+import { takeInternalError } from './internal-error.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
 import { HealthProbeLog } from './probe-log.js';
@@ -42,6 +48,15 @@ export interface McpHttpOptions {
   allowedHosts?: string[];
   /** Where the per-request lines go. Default: stdout. */
   log?: (line: string) => void;
+  /** Where internal tool errors go (the tool's name, the error, its stack). Default: stderr. */
+  errorLog?: (line: string) => void;
+  /**
+   * The secret session ids are authenticated with (session-ids.ts). Default: derived from apiKey; without a key, a
+   * random one for this process only (run.ts gives a key file's secret then, so ids survive restarts).
+   */
+  sessionSecret?: string | Buffer;
+  /** Tool calls per second per API key, and the burst; null = no limit. Default 10/s, burst 40. */
+  rateLimit?: { ratePerSecond: number; burst: number } | null;
 }
 
 export interface RunningMcpServer {
@@ -49,6 +64,8 @@ export interface RunningMcpServer {
   url: string;
   port: number;
   sessionCount(): number;
+  /** Sessions rebuilt from their id so far (the server had not opened them, or had closed them). */
+  rebuiltSessions(): number;
   /** /health answers so far (they are counted, not logged one per line). */
   healthProbes(): number;
   /** Stops accepting, closes every session, waits (briefly) for running requests, frees the port. */
@@ -58,18 +75,23 @@ export interface RunningMcpServer {
 const DEFAULT_MAX_SESSIONS = 100;
 const DEFAULT_SESSION_IDLE_MS = 30 * 60_000;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Ids closed by DELETE, remembered (per process, bounded) so that a terminated session is not rebuilt. */
+const TERMINATED_IDS_KEPT = 10_000;
 /** After an early answer, what a client may still send before its connection is cut. */
 const DISCARD_LIMIT = 8 * 1024 * 1024;
 /** How long close() lets running requests finish before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 2_000;
 
-interface Session extends SessionHandle {
-  transport: StreamableHTTPServerTransport;
+interface Session extends McpSession {
+  /** Request ids of tools/call messages being served, to the log entry of their HTTP request. */
+  pendingToolCalls: Map<string | number, RequestInfo>;
 }
 
 interface RequestInfo {
   rpcMethod: string | null;
   tool: string | null;
+  /** The tool call's outcome once answered: ok, error (an isError result), internal-error, rpc-error. */
+  outcome: string | null;
 }
 
 export async function startMcpHttpServer(def: ServiceDefinition, options: McpHttpOptions): Promise<RunningMcpServer> {
@@ -78,6 +100,12 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
   const allowed = allowedHostnames(options.host, options.allowedHosts);
+  const errorLog = options.errorLog ?? ((line: string) => console.error(line));
+  const ids = createSessionIds(
+    deriveSessionKey(options.sessionSecret ?? options.apiKey ?? randomBytes(32), def.name),
+  );
+  const limits = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const limiter = limits === null ? null : new RateLimiter(limits);
   const sessions = new SessionStore<Session>({
     maxSessions: Math.max(1, options.maxSessions ?? DEFAULT_MAX_SESSIONS),
     idleMs,
@@ -86,6 +114,9 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       syncSessionMetric();
     },
   });
+  const rebuilding = new Map<string, Promise<Session>>();
+  const terminated = new Set<string>();
+  let rebuilt = 0;
   let closing = false;
   const toolsList: ToolsListCache = {};
   const probes = new HealthProbeLog();
@@ -94,38 +125,100 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     serverMetrics.openSessions = sessions.size;
   }
 
-  async function openSession(kit: SdkKit, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  async function newSession(kit: SdkKit, id: string): Promise<Session> {
     const mcp = await def.createMcpServer();
     cacheToolsList(mcp, toolsList);
-    let closed = false;
-    const session: Session = {
-      transport: new kit.StreamableHTTPServerTransport({
-        sessionIdGenerator: () => randomUUID(),
-        enableJsonResponse: true,
-        onsessioninitialized: (id) => {
-          sessions.add(id, session);
+    const pendingToolCalls = new Map<string | number, RequestInfo>();
+    const self: { session?: Session } = {};
+    const base = await createMcpSession(kit, mcp, id, {
+      onSend: (message) => recordToolOutcome(message, pendingToolCalls),
+      onClose: () => {
+        if (self.session !== undefined && sessions.get(id) === self.session) {
+          sessions.remove(id);
           syncSessionMetric();
-        },
-      }),
-      close: async () => {
-        if (closed) return;
-        closed = true;
-        await mcp.close().catch(() => {});
+        }
       },
-    };
-    const { transport } = session;
-    transport.onclose = () => {
-      closed = true;
-      const id = transport.sessionId;
-      if (id !== undefined && sessions.get(id) === session) {
-        sessions.remove(id);
-        syncSessionMetric();
+    });
+    const session = Object.assign(base, { pendingToolCalls });
+    self.session = session;
+    return session;
+  }
+
+  /** Counts failed tool results, logs internal ones with the tool's name, notes the outcome for the request log. */
+  function recordToolOutcome(message: JSONRPCMessage, pending: Map<string | number, RequestInfo>): void {
+    const id = 'id' in message ? message.id : undefined;
+    const info = id === undefined ? undefined : pending.get(id);
+    if (id !== undefined) pending.delete(id);
+    if ('result' in message) {
+      const result = message.result as { isError?: unknown };
+      if (result.isError !== true) {
+        if (info) info.outcome = 'ok';
+        return;
       }
-    };
-    countToolErrors(transport);
-    await mcp.connect(transport);
-    await transport.handleRequest(req, res, body);
-    if (transport.sessionId === undefined || !sessions.has(transport.sessionId)) await session.close();
+      serverMetrics.toolError();
+      const internal = takeInternalError(result);
+      if (info) info.outcome = internal ? 'internal-error' : 'error';
+      if (internal) {
+        const tool = info?.tool ?? '?';
+        serverMetrics.internalError(tool, internal.name);
+        errorLog(`${def.name}: tool ${tool} failed inside the server: ${internal.stack ?? `${internal.name}: ${internal.message}`}`);
+      }
+    } else if ('error' in message && info) {
+      info.outcome = 'rpc-error';
+    }
+  }
+
+  async function openSession(kit: SdkKit, req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    const id = ids.issue();
+    const session = await newSession(kit, id);
+    await session.handle(req, res, body);
+    if (session.transport.sessionId === id) {
+      sessions.add(id, session);
+      syncSessionMetric();
+    } else {
+      await session.close();
+    }
+  }
+
+  /** The session for an id this server issued but does not hold: built again, initialized from inside. */
+  function rebuildSession(id: string, protocolHeader: string | undefined): Promise<Session> {
+    let pending = rebuilding.get(id);
+    if (pending === undefined) {
+      pending = (async () => {
+        const kit = await loadSdkKit();
+        const version =
+          protocolHeader !== undefined && kit.supportedProtocolVersions.includes(protocolHeader)
+            ? protocolHeader
+            : kit.latestProtocolVersion;
+        const session = await newSession(kit, id);
+        try {
+          await initializeRebuiltSession(session, id, version);
+        } catch (error) {
+          await session.close();
+          throw error;
+        }
+        sessions.add(id, session);
+        rebuilt += 1;
+        syncSessionMetric();
+        return session;
+      })().finally(() => rebuilding.delete(id));
+      rebuilding.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** The session a request names: held, rebuilt, or null when the id is not one this server issued (404). */
+  async function sessionFor(id: string, req: IncomingMessage): Promise<Session | null> {
+    const held = sessions.get(id);
+    if (held !== undefined) return held;
+    if (terminated.has(id) || !ids.verify(id)) return null;
+    const header = req.headers['mcp-protocol-version'];
+    return rebuildSession(id, typeof header === 'string' ? header : undefined);
+  }
+
+  function rememberTerminated(id: string): void {
+    terminated.add(id);
+    if (terminated.size > TERMINATED_IDS_KEPT) terminated.delete(terminated.values().next().value!);
   }
 
   async function handleMcp(req: IncomingMessage, res: ServerResponse, info: RequestInfo): Promise<void> {
@@ -153,15 +246,18 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     }
     const header = req.headers['mcp-session-id'];
     const sessionId = typeof header === 'string' && header.length > 0 ? header : null;
-    const session = sessionId === null ? undefined : sessions.get(sessionId);
-    if (sessionId !== null && session === undefined) {
+    if (sessionId !== null && (terminated.has(sessionId) || (!sessions.has(sessionId) && !ids.verify(sessionId)))) {
       return earlyAnswer(req, res, 404, jsonRpcError(RPC_SESSION_NOT_FOUND, 'Session not found'));
     }
 
     if (method !== 'POST') {
-      if (session === undefined || sessionId === null) {
+      if (sessionId === null) {
         return earlyAnswer(req, res, 400, jsonRpcError(RPC_SERVER_ERROR, 'Bad Request: Mcp-Session-Id header is required'));
       }
+      if (method === 'DELETE') rememberTerminated(sessionId);
+      if (method === 'DELETE' && !sessions.has(sessionId)) return earlyAnswer(req, res, 200, null);
+      const session = await sessionFor(sessionId, req);
+      if (session === null) return earlyAnswer(req, res, 404, jsonRpcError(RPC_SESSION_NOT_FOUND, 'Session not found'));
       return serveInSession(sessionId, session, req, res);
     }
 
@@ -175,7 +271,17 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       return sendJson(res, 400, jsonRpcError(RPC_PARSE_ERROR, 'Parse error: the body is not valid JSON'));
     }
     Object.assign(info, describeRpc(body.value));
-    if (session !== undefined && sessionId !== null) return serveInSession(sessionId, session, req, res, body.value);
+    const toolCalls = toolCallIds(body.value);
+    if (limiter !== null && toolCalls.length > 0) {
+      const decision = limiter.take(rateKey(req), toolCalls.length);
+      if (!decision.ok) return refuseOverLimit(res, body.value, decision.retryAfterMs, limits!);
+    }
+    if (sessionId !== null) {
+      const session = await sessionFor(sessionId, req);
+      if (session === null) return sendJson(res, 404, jsonRpcError(RPC_SESSION_NOT_FOUND, 'Session not found'));
+      for (const id of toolCalls) session.pendingToolCalls.set(id, info);
+      return serveInSession(sessionId, session, req, res, body.value);
+    }
     const kit = await loadSdkKit();
     if (!kit.isInitializeRequest(body.value)) {
       return sendJson(
@@ -196,13 +302,20 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   ): Promise<void> {
     const done = sessions.begin(id);
     res.once('close', done);
-    await session.transport.handleRequest(req, res, body);
+    await session.handle(req, res, body);
+  }
+
+  /** The rate-limit bucket of a request: its API key (as a digest), or one bucket for all without a key. */
+  function rateKey(req: IncomingMessage): string {
+    if (options.apiKey === null) return 'no-key';
+    const presented = req.headers['x-api-key'] ?? req.headers.authorization ?? '';
+    return createHash('sha256').update(String(presented)).digest('base64url');
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const path = pathOf(req.url);
-    const info: RequestInfo = { rpcMethod: null, tool: null };
+    const info: RequestInfo = { rpcMethod: null, tool: null, outcome: null };
     let probeState: string | null = null;
     serverMetrics.request();
     res.once('close', () => {
@@ -270,6 +383,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     url: `http://${urlHost(options.host)}:${port}`,
     port,
     sessionCount: () => sessions.size,
+    rebuiltSessions: () => rebuilt,
     healthProbes: () => probes.total,
     close,
   };
@@ -287,15 +401,34 @@ function earlyAnswer(
   discardRest(req, DISCARD_LIMIT);
 }
 
-/** Counts every failed tool result the session sends in the tool-errors metric. */
-function countToolErrors(transport: StreamableHTTPServerTransport): void {
-  const send = transport.send.bind(transport);
-  transport.send = (message: JSONRPCMessage, sendOptions) => {
-    if ('result' in message) {
-      if ((message.result as { isError?: unknown }).isError === true) serverMetrics.toolError();
-    }
-    return send(message, sendOptions);
-  };
+/** The ids of the tools/call requests in a JSON-RPC message or batch. */
+function toolCallIds(body: unknown): (string | number)[] {
+  const ids: (string | number)[] = [];
+  for (const message of Array.isArray(body) ? body : [body]) {
+    if (typeof message !== 'object' || message === null) continue;
+    const { method, id } = message as { method?: unknown; id?: unknown };
+    if (method === 'tools/call' && (typeof id === 'string' || typeof id === 'number')) ids.push(id);
+  }
+  return ids;
+}
+
+/** 429 with Retry-After (whole seconds, at least 1) and a JSON-RPC error naming the limit. */
+function refuseOverLimit(
+  res: ServerResponse,
+  body: unknown,
+  retryAfterMs: number,
+  limits: { ratePerSecond: number; burst: number },
+): void {
+  serverMetrics.rateLimitRefusal();
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const single = !Array.isArray(body) && typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : null;
+  const message =
+    `Rate limit exceeded: at most ${limits.ratePerSecond} tool calls per second (burst ${limits.burst}) per API key. ` +
+    `Retry after ${seconds} s.`;
+  const error = jsonRpcError(RPC_SERVER_ERROR, message);
+  sendJson(res, 429, { ...error, id: typeof single === 'string' || typeof single === 'number' ? single : null }, {
+    'retry-after': String(seconds),
+  });
 }
 
 /** The path for routing and the log: only the two known ones are named, anything else could carry a secret. */

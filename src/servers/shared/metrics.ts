@@ -2,10 +2,23 @@
 // `pm2 show`, `pm2 monit` and gakuco-monit display them; tests read them directly.
 
 const WINDOW_MS = 60_000;
+/** How long one internal tool error keeps /health at "degraded". */
+export const INTERNAL_ERROR_DEGRADES_MS = 15 * 60_000;
+
+export interface InternalErrorRecord {
+  tool: string;
+  error: string;
+  at: number;
+}
 
 class ServerMetrics {
   openSessions = 0;
   toolErrors = 0;
+  /** Tool calls that failed for a reason inside the server (internal-error.ts); also counted in toolErrors. */
+  internalErrors = 0;
+  lastInternalError: InternalErrorRecord | null = null;
+  /** Requests refused by the rate limit (HTTP 429). */
+  rateLimited = 0;
   private requestTimes: number[] = [];
   private lastUpstreamMs: number | null = null;
   private readonly countedFailures = new WeakSet<object>();
@@ -28,6 +41,21 @@ class ServerMetrics {
     if (this.countedFailures.has(result)) return;
     this.countedFailures.add(result);
     this.toolErrors += 1;
+  }
+
+  internalError(tool: string, error: string, now = Date.now()): void {
+    this.internalErrors += 1;
+    this.lastInternalError = { tool, error, at: now };
+  }
+
+  /** The last internal error while it still counts against /health, else null. */
+  recentInternalError(now = Date.now()): InternalErrorRecord | null {
+    const last = this.lastInternalError;
+    return last !== null && now - last.at < INTERNAL_ERROR_DEGRADES_MS ? last : null;
+  }
+
+  rateLimitRefusal(): void {
+    this.rateLimited += 1;
   }
 
   upstreamLatency(ms: number): void {

@@ -1,4 +1,5 @@
-// One line per HTTP request. Only what helps an operator: method, path, JSON-RPC method, tool name, status, time.
+// One line per HTTP request. Only what helps an operator: method, path, JSON-RPC method, tool name, status, the
+// tool call's outcome (HTTP 200 carries failed calls too), time.
 // Never headers, keys, session ids or bodies.
 
 export interface RequestLogEntry {
@@ -7,6 +8,8 @@ export interface RequestLogEntry {
   rpcMethod: string | null;
   tool: string | null;
   status: number;
+  /** ok | error | internal-error | rpc-error, for a tools/call; null otherwise. */
+  outcome?: string | null;
   ms: number;
 }
 
@@ -14,7 +17,9 @@ export function formatRequestLog(entry: RequestLogEntry): string {
   const parts = [entry.method, entry.path];
   if (entry.rpcMethod) parts.push(entry.rpcMethod);
   if (entry.tool) parts.push(`tool=${entry.tool}`);
-  parts.push(String(entry.status), `${Math.round(entry.ms)}ms`);
+  parts.push(String(entry.status));
+  if (entry.outcome) parts.push(entry.outcome);
+  parts.push(`${Math.round(entry.ms)}ms`);
   return parts.join(' ');
 }
 

@@ -1,7 +1,10 @@
 // Reads the kit's settings from the environment (pure, so it is tested without starting anything).
 //   HOST (default 127.0.0.1), PORT, MCP_API_KEY, MCP_ALLOWED_HOSTS (comma separated), MCP_MAX_SESSIONS,
-//   MCP_SESSION_IDLE_MINUTES.
+//   MCP_SESSION_IDLE_MINUTES, MCP_RATE_LIMIT (tool calls per second per API key, default 10; 0 = no limit),
+//   MCP_RATE_BURST (default 40), MCP_SESSION_KEY_FILE (only without MCP_API_KEY: the session-id secret's file).
 import { isLoopbackHost } from './host-guard.js';
+
+export const DEFAULT_RATE_LIMIT = { ratePerSecond: 10, burst: 40 };
 
 export interface RunConfig {
   host: string;
@@ -10,6 +13,8 @@ export interface RunConfig {
   allowedHosts: string[];
   maxSessions: number | undefined;
   sessionIdleMs: number | undefined;
+  /** null = no limit. */
+  rateLimit: { ratePerSecond: number; burst: number } | null;
   /** Lines to print once at start (never containing a secret). */
   warnings: string[];
 }
@@ -39,6 +44,13 @@ export function runConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort?: number): 
       'warning: MCP_API_KEY is not set; any program on this machine can use this server. Set MCP_API_KEY to require a key.',
     );
   }
+  const rate = nonNegativeNumber(env.MCP_RATE_LIMIT, 'MCP_RATE_LIMIT');
+  if (typeof rate === 'string') return { ok: false, message: rate };
+  const burst = nonNegativeNumber(env.MCP_RATE_BURST, 'MCP_RATE_BURST');
+  if (typeof burst === 'string') return { ok: false, message: burst };
+  const ratePerSecond = rate ?? DEFAULT_RATE_LIMIT.ratePerSecond;
+  const rateLimit =
+    ratePerSecond === 0 ? null : { ratePerSecond, burst: Math.max(1, burst ?? DEFAULT_RATE_LIMIT.burst) };
   const maxSessions = positiveInt(env.MCP_MAX_SESSIONS);
   const idleMinutes = positiveInt(env.MCP_SESSION_IDLE_MINUTES);
   const allowedHosts = (env.MCP_ALLOWED_HOSTS ?? '')
@@ -54,6 +66,7 @@ export function runConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort?: number): 
       allowedHosts,
       maxSessions,
       sessionIdleMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,
+      rateLimit,
       warnings,
     },
   };
@@ -63,4 +76,11 @@ function positiveInt(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const value = Number(text);
   return Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+/** A number >= 0, undefined when unset, or the message for a value that is not one. */
+function nonNegativeNumber(text: string | undefined, name: string): number | undefined | string {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : `${name} must be a number >= 0, got "${text.trim()}".`;
 }

@@ -9,6 +9,7 @@ import { runConfigFromEnv } from './run-config.js';
 import { publishMetricsToPm2 } from './pm2-metrics.js';
 import { loadSdkKit } from './sdk-kit.js';
 import { loadServiceEnv, type ServiceEnvSpec } from './env-file.js';
+import { defaultSessionKeyFile, readOrCreateSessionKeyFile } from './session-key-file.js';
 
 /** ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. */
 export const SHUTDOWN_DEADLINE_MS = 4_000;
@@ -47,7 +48,10 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
       allowedHosts: config.allowedHosts,
       maxSessions: config.maxSessions,
       sessionIdleMs: config.sessionIdleMs,
+      rateLimit: config.rateLimit,
+      sessionSecret: sessionSecret(def, config.apiKey, env),
       log: say,
+      errorLog: (line) => void process.stderr.write(`${line}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -108,4 +112,13 @@ function installShutdown(def: ServiceDefinition, running: RunningMcpServer, say:
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** With MCP_API_KEY, ids are keyed from it; without, from the 0600 key file (or, if unusable, this process only). */
+function sessionSecret(def: ServiceDefinition, apiKey: string | null, env: NodeJS.ProcessEnv): string | Buffer | undefined {
+  if (apiKey !== null) return apiKey;
+  const file = readOrCreateSessionKeyFile(defaultSessionKeyFile(env));
+  if (file.ok) return file.secret;
+  process.stderr.write(`${def.name}: warning: ${file.message}; sessions will not survive a restart\n`);
+  return undefined;
 }

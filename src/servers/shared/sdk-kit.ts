@@ -1,23 +1,34 @@
-// The SDK pieces a session needs (the Streamable HTTP transport, which brings @hono/node-server, undici's web
-// classes and the MCP protocol's zod schemas), loaded on first use instead of at start: listening and /health
+// The SDK pieces a session needs (the Streamable HTTP transport, @hono/node-server's Node <-> web adapter, undici's
+// web classes and the MCP protocol's zod schemas), loaded on first use instead of at start: listening and /health
 // do not need them, and importing them is most of a server's start-up CPU (bench/servers.mjs).
-import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+//
+// The web-standard transport is the one the SDK's Node transport wraps (with the same adapter): used directly, a
+// session can also be initialized from inside the server, through its public handleRequest (session-rebuild.ts).
+import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import type { getRequestListener } from '@hono/node-server';
 
 export interface SdkKit {
-  StreamableHTTPServerTransport: typeof StreamableHTTPServerTransport;
+  WebStandardStreamableHTTPServerTransport: typeof WebStandardStreamableHTTPServerTransport;
+  getRequestListener: typeof getRequestListener;
   isInitializeRequest: typeof isInitializeRequest;
+  latestProtocolVersion: string;
+  supportedProtocolVersions: readonly string[];
 }
 
 let loading: Promise<SdkKit> | undefined;
 
 export function loadSdkKit(): Promise<SdkKit> {
   loading ??= Promise.all([
-    import('@modelcontextprotocol/sdk/server/streamableHttp.js'),
+    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
     import('@modelcontextprotocol/sdk/types.js'),
-  ]).then(([transport, types]) => ({
-    StreamableHTTPServerTransport: transport.StreamableHTTPServerTransport,
+    import('@hono/node-server'),
+  ]).then(([transport, types, hono]) => ({
+    WebStandardStreamableHTTPServerTransport: transport.WebStandardStreamableHTTPServerTransport,
+    getRequestListener: hono.getRequestListener,
     isInitializeRequest: types.isInitializeRequest,
+    latestProtocolVersion: types.LATEST_PROTOCOL_VERSION,
+    supportedProtocolVersions: types.SUPPORTED_PROTOCOL_VERSIONS,
   }));
   return loading;
 }

@@ -1,8 +1,10 @@
-// A tiny ServiceDefinition for the kit's own tests: one `echo` tool with a zod schema, one that throws.
+// A tiny ServiceDefinition for the kit's own tests: one `echo` tool with a zod schema, one that fails the way upstream
+// failures do, one with a bug (a TypeError, answered through internalFailure as the real tools do).
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { ServiceDefinition, UpstreamStatus } from '../../../src/servers/shared/service.js';
 import { toolFailure, toolText } from '../../../src/servers/shared/tool-result.js';
+import { internalFailure, isInternalError } from '../../../src/servers/shared/internal-error.js';
 
 export function createEchoService(upstream: UpstreamStatus = { configured: true, missing: [] }): ServiceDefinition & {
   closed: number;
@@ -27,6 +29,15 @@ export function createEchoService(upstream: UpstreamStatus = { configured: true,
         { description: 'Always fails the way upstream failures do.', inputSchema: {} },
         () => toolFailure('upstream said no'),
       );
+      server.registerTool('buggy', { description: 'Reads a property of undefined.', inputSchema: {} }, () => {
+        try {
+          const missing = (globalThis as { noSuchModule?: { auth: { OAuth2: unknown } } }).noSuchModule;
+          return toolText(String(missing!.auth.OAuth2));
+        } catch (error) {
+          if (isInternalError(error)) return internalFailure(error);
+          throw error;
+        }
+      });
       return server;
     },
     upstream: () => upstream,

@@ -22,6 +22,9 @@ describe('/health', () => {
       uptime_s: expect.any(Number),
       sessions: 1,
       upstream: { configured: true, missing: [] },
+      internal_errors: expect.any(Number),
+      last_internal_error: null,
+      rate_limited: expect.any(Number),
     });
   });
 
@@ -40,7 +43,7 @@ describe('request log', () => {
     await rawRequest(h.url, { method: 'GET', path: '/health' });
     await rawRequest(h.url, { headers: MCP_ACCEPT, body: '{}' });
     expect(h.logLines).toEqual([
-      expect.stringMatching(/^POST \/mcp tools\/call tool=echo 200 \d+ms$/),
+      expect.stringMatching(/^POST \/mcp tools\/call tool=echo 200 ok \d+ms$/),
       expect.stringMatching(/^GET \/health 200 ok \(first probe; /),
       expect.stringMatching(/^POST \/mcp 401 \d+ms$/),
     ]);

@@ -113,7 +113,7 @@ describe('runFromEnv in a real process', () => {
     expect(started.out()).toMatch(/echo-mcp 1\.2\.3 listening on http:\/\/127\.0\.0\.1:\d+\/mcp \(no API key\)/);
     expect(started.err().trim().split('\n')).toEqual([expect.stringMatching(/warning: MCP_API_KEY is not set/)]);
     const client = await connect(url);
-    expect((await client.listTools()).tools.length).toBe(2);
+    expect((await client.listTools()).tools.length).toBe(3);
     started.child.kill('SIGTERM');
     const { code, ms } = await started.exited;
     expect(code).toBe(0);

@@ -1,8 +1,9 @@
-// Sessions over real HTTP: the cap closes the least recently used session, the idle TTL frees abandoned ones, a
-// closed session's id gets 404, and close() ends open streams and frees the port.
+// Sessions over real HTTP: bounded by a cap and an idle TTL, yet an id the server issued keeps working after its
+// session was closed for either (the server rebuilds it from the id), while forged, altered and terminated ids get
+// 404; evicted sessions' streams are closed; close() ends open streams and frees the port.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
-import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { request } from 'node:http';
 import { startServiceOverHttp, type ServiceOverHttp } from '../../helpers/mcp-http.js';
 import { waitFor } from '../../helpers/pm2-home.js';
 import { serverMetrics } from '../../../src/servers/shared/metrics.js';
@@ -23,13 +24,15 @@ async function openRawSession(url: string, apiKey: string): Promise<string> {
 
 function listToolsIn(url: string, apiKey: string, sessionId: string) {
   return rawRequest(url, {
-    headers: { ...MCP_ACCEPT, 'x-api-key': apiKey, 'mcp-session-id': sessionId },
+    headers: { ...MCP_ACCEPT, 'x-api-key': apiKey, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
   });
 }
 
+const NOT_FOUND = { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } };
+
 describe('sessions', () => {
-  it('closes the least recently used session when the cap is reached', async () => {
+  it('closes the least recently used session at the cap; its id still works, rebuilt, within the cap', async () => {
     h = await startServiceOverHttp(createEchoService(), { maxSessions: 3 });
     const first = h.client;
     const ids = [await openRawSession(h.url, h.apiKey), await openRawSession(h.url, h.apiKey)];
@@ -38,44 +41,111 @@ describe('sessions', () => {
     const fourth = await openRawSession(h.url, h.apiKey);
     expect(h.server.sessionCount()).toBe(3);
     expect(serverMetrics.openSessions).toBe(3);
-    expect((await listToolsIn(h.url, h.apiKey, ids[0]!)).status).toBe(404);
-    expect((await listToolsIn(h.url, h.apiKey, ids[1]!)).status).toBe(200);
+    expect(h.server.rebuiltSessions()).toBe(0);
+    const revived = await listToolsIn(h.url, h.apiKey, ids[0]!);
+    expect(revived.status).toBe(200);
+    expect((revived.json as { result: { tools: unknown[] } }).result.tools).toHaveLength(3);
+    expect(h.server.rebuiltSessions()).toBe(1);
+    expect(h.server.sessionCount()).toBe(3);
     expect((await listToolsIn(h.url, h.apiKey, fourth)).status).toBe(200);
-    expect((await first.listTools()).tools.length).toBe(2);
+    expect((await first.listTools()).tools.length).toBe(3);
   });
 
-  it('frees sessions left idle, and their ids then get 404', async () => {
+  it('frees sessions left idle; an idle-closed id is rebuilt on its next request', async () => {
     h = await startServiceOverHttp(createEchoService(), { sessionIdleMs: 300 });
     const abandoned = await Promise.all(Array.from({ length: 5 }, () => openRawSession(h!.url, h!.apiKey)));
     expect(h.server.sessionCount()).toBe(6);
     // The helper's own client keeps its GET stream open, so its session is not idle.
     await waitFor(() => h!.server.sessionCount() === 1, 'idle sessions to be closed', 5_000);
-    const res = await listToolsIn(h.url, h.apiKey, abandoned[0]!);
-    expect(res.status).toBe(404);
-    expect(res.json).toEqual({ jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } });
     expect(h.logLines.some((line) => line === 'session closed (idle timeout)')).toBe(true);
+    expect((await listToolsIn(h.url, h.apiKey, abandoned[0]!)).status).toBe(200);
+    expect(h.server.sessionCount()).toBe(2);
   });
 
   it('keeps a session whose client holds its GET stream open, past the idle TTL', async () => {
     h = await startServiceOverHttp(createEchoService(), { sessionIdleMs: 200 });
     await new Promise((r) => setTimeout(r, 700));
     expect(h.server.sessionCount()).toBe(1);
-    expect((await h.client.listTools()).tools.length).toBe(2);
+    expect((await h.client.listTools()).tools.length).toBe(3);
   });
 
-  it('the SDK client sees 404 once its session was closed for the cap, and a fresh client works', async () => {
+  it('one SDK client keeps working, without re-initializing, while 300 other sessions evict it', async () => {
+    // A cap of 1: the client's session is evicted even though its GET stream is open (a stream only puts it last).
     h = await startServiceOverHttp(createEchoService(), { maxSessions: 1 });
     const client = h.client;
-    await openRawSession(h.url, h.apiKey);
+    expect((await client.callTool({ name: 'echo', arguments: { text: 'before' } })).content).toEqual([
+      { type: 'text', text: 'before' },
+    ]);
+    for (let i = 0; i < 300; i += 1) await openRawSession(h.url, h.apiKey);
     expect(h.server.sessionCount()).toBe(1);
-    const failure = await client.listTools().catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(StreamableHTTPError);
-    expect((failure as StreamableHTTPError).code).toBe(404);
-    const fresh = await h.connectClient();
-    expect((await fresh.listTools()).tools.map((t) => t.name)).toEqual(['echo', 'fail']);
+    expect((await client.callTool({ name: 'echo', arguments: { text: 'after' } })).content).toEqual([
+      { type: 'text', text: 'after' },
+    ]);
+    expect(h.server.rebuiltSessions()).toBeGreaterThanOrEqual(1);
   });
 
-  it('DELETE ends a session', async () => {
+  it('ids it never issued, altered ids and ids of another key get 404; a client that re-initializes then works', async () => {
+    h = await startServiceOverHttp(createEchoService());
+    const real = await openRawSession(h.url, h.apiKey);
+    const other = await startServiceOverHttp(createEchoService());
+    const foreign = await openRawSession(other.url, other.apiKey);
+    await other.close();
+    const flip = (id: string, at: number) => id.slice(0, at) + (id[at] === 'A' ? 'B' : 'A') + id.slice(at + 1);
+    const forged = [
+      'not-a-session',
+      '00000000-0000-4000-8000-000000000000',
+      flip(real, 3),
+      flip(real, real.length - 3),
+      real.slice(0, -1),
+      `${real}x`,
+      real.split('.').reverse().join('.'),
+      foreign,
+    ];
+    for (const id of forged) {
+      const res = await listToolsIn(h.url, h.apiKey, id);
+      expect(res.status, id).toBe(404);
+      expect(res.json).toEqual(NOT_FOUND);
+    }
+    expect(h.server.rebuiltSessions()).toBe(0);
+    const fresh = await openRawSession(h.url, h.apiKey);
+    expect((await listToolsIn(h.url, h.apiKey, fresh)).status).toBe(200);
+  });
+
+  it('an issued id with a wrong or no API key gets 401, before anything else', async () => {
+    h = await startServiceOverHttp(createEchoService(), { maxSessions: 1 });
+    const id = await openRawSession(h.url, h.apiKey); // evicts the helper client's session
+    for (const headers of [{ 'x-api-key': 'wrong-key' }, {}] as Record<string, string>[]) {
+      const res = await rawRequest(h.url, {
+        headers: { ...MCP_ACCEPT, ...headers, 'mcp-session-id': id },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+      });
+      expect(res.status).toBe(401);
+    }
+    expect(h.server.rebuiltSessions()).toBe(0);
+  });
+
+  it('closes the GET stream of a session evicted for the cap', async () => {
+    h = await startServiceOverHttp(createEchoService(), { maxSessions: 1 });
+    const id = await openRawSession(h.url, h.apiKey);
+    const ended = new Promise<number>((resolve, reject) => {
+      const req = request(new URL('/mcp', h!.url), {
+        method: 'GET',
+        agent: false,
+        headers: { accept: 'text/event-stream', 'x-api-key': h!.apiKey, 'mcp-session-id': id, 'mcp-protocol-version': '2025-06-18' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('close', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    await openRawSession(h.url, h.apiKey);
+    expect(await ended).toBe(200);
+  });
+
+  it('DELETE ends a session, and its id is not rebuilt', async () => {
     h = await startServiceOverHttp(createEchoService());
     const id = await openRawSession(h.url, h.apiKey);
     const before = h.server.sessionCount();

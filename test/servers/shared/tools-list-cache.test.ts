@@ -29,7 +29,7 @@ describe('tools/list cache', () => {
     const cachedValue = cache.value;
     expect(await second.client.listTools()).toEqual(listed);
     expect(cache.value).toBe(cachedValue);
-    expect(listed.tools.map((t) => t.name)).toEqual(['echo', 'fail']);
+    expect(listed.tools.map((t) => t.name)).toEqual(['echo', 'fail', 'buggy']);
     expect(listed.tools[0]!.inputSchema).toMatchObject({ type: 'object', required: ['text'] });
   });
 

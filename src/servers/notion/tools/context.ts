@@ -7,6 +7,7 @@ import { describeNotionError, missingTokenMessage } from '../errors.js';
 import { ToolInputError } from '../ids.js';
 import { PropertyValueError } from '../properties.js';
 import { toolFailure, toolJson } from '../../shared/tool-result.js';
+import { internalFailure, isInternalError } from '../../shared/internal-error.js';
 
 export interface ToolContext {
   api: NotionApi;
@@ -29,6 +30,7 @@ export async function runNotionTool(
     if (error instanceof ToolInputError || error instanceof PropertyValueError) {
       return toolFailure(`Could not finish ${action}: ${error.message}`);
     }
+    if (isInternalError(error)) return internalFailure(error);
     return toolFailure(
       describeNotionError(error, {
         action,
