@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     try {
       const snapshot = await readSnapshotOnce({
         pm2Home: args.pm2Home,
+        exactText: args.json,
         diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
       });
       const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;

@@ -7,6 +7,8 @@ import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
 import type { CliArgs } from './cli-args.js';
 
 const CLOSE_GRACE_MS = 500;
+/** 128 + SIGHUP, as a shell reports a process ended by a hang-up. */
+const EXIT_HANGUP = 129;
 
 /**
  * The interactive monitor. Ink renders into the cell-diff writer (frame exactly the terminal height, only changed
@@ -37,5 +39,20 @@ export function runMonitor(args: CliArgs, display: DisplayOptions): void {
     maxFps: 10,
   });
   process.once('SIGTERM', quit);
-  process.once('SIGHUP', quit);
+  // A hang-up (closed terminal, dropped SSH session) ends the monitor at once: nobody is left to see a graceful
+  // close, and the terminal it would restore is gone. The same when the terminal's input ends or output breaks.
+  const hangUp = () => {
+    if (quitting) return;
+    quitting = true;
+    try {
+      instance.unmount();
+      stdout.restore();
+    } catch {
+      // the terminal is gone
+    }
+    process.exit(EXIT_HANGUP);
+  };
+  process.on('SIGHUP', hangUp);
+  process.stdin.once('end', hangUp);
+  process.stdout.on('error', hangUp);
 }

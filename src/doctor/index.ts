@@ -39,7 +39,11 @@ export async function runDoctor(argv: string[], io: DoctorIo = {}): Promise<numb
   const shellPm2Home = defaultPm2Home(env);
   const pm2Home = parsed.args.pm2Home ?? shellPm2Home;
   const provider = createDiagnosticsProvider({ shellPm2Home, ...io.diagnostics });
-  const snapshot: Snapshot = await (io.readSnapshot ?? readSnapshotOnce)({ pm2Home, diagnostics: provider });
+  const snapshot: Snapshot = await (io.readSnapshot ?? readSnapshotOnce)({
+    pm2Home,
+    diagnostics: provider,
+    exactText: parsed.args.json,
+  });
   const checklist = buildChecklist(snapshot, lang);
   stdout.write(parsed.args.json ? renderChecklistJson(checklist, lang) : renderChecklistText(checklist, lang, parsed.args.ascii));
   return checklist.exitCode;

@@ -89,6 +89,7 @@ export const en: Messages = {
     empty: 'No log lines yet',
     following: 'following',
     paused: 'paused (End to follow)',
+    cut: (size) => `[${size} more cut]`,
   },
   actions: actionWords,
   confirm: {

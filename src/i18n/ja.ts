@@ -87,6 +87,7 @@ export const ja: Messages = {
     empty: 'ログはまだありません',
     following: '追従中',
     paused: '一時停止 (End で追従)',
+    cut: (size) => `[以下 ${size} 省略]`,
   },
   actions: actionWords,
   confirm: {

@@ -83,6 +83,8 @@ export interface Messages {
     empty: string;
     following: string;
     paused: string;
+    /** Marks a line cut at the bridge's byte bound: how much more the log file holds (e.g. "504 KB"). */
+    cut: (size: string) => string;
   };
   actions: Record<ServiceAction, string>;
   confirm: {

@@ -6,6 +6,8 @@ import { probeServices } from './probe-services.js';
 import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
 import { createStore } from './store.js';
 import { toServices, type RawProcess } from './to-service.js';
+import { mergeSecrets, redactDiagnostic, redactFindings, secretValues, type KnownSecrets } from './redact.js';
+import { sanitizeDeep } from './sanitize.js';
 import type { Bridge, DiagnosticsProvider, Snapshot } from './types.js';
 
 export { maskEnv } from './redact.js';
@@ -41,6 +43,15 @@ export interface BridgeOptions {
   reconnectIntervalMs?: number;
   /** How long a line without its newline waits for the rest before it is shown as it is; default 300 ms. */
   partialLineFlushMs?: number;
+  /** Bytes kept of one log line; default 8 KiB (the pane says how much was cut; the file keeps it whole). */
+  maxLineBytes?: number;
+  /** Memory all log buffers together may hold; default 32 MiB. */
+  logBytesBudget?: number;
+  /**
+   * readSnapshotOnce only: keep the exact text from PM2 and the apps (for --json, which JSON-escapes it) instead of
+   * the terminal-safe form. Secrets are masked either way.
+   */
+  exactText?: boolean;
 }
 
 export function resolvePm2Home(pm2Home?: string): string {
@@ -63,13 +74,16 @@ export function createBridge(options: BridgeOptions = {}): Bridge {
     diagnosticsIntervalMs: options.diagnosticsIntervalMs ?? 5000,
     reconnectIntervalMs: options.reconnectIntervalMs ?? 500,
     partialLineFlushMs: options.partialLineFlushMs ?? 300,
+    maxLineBytes: options.maxLineBytes ?? 8 * 1024,
+    logBytesBudget: options.logBytesBudget ?? 32 * 1024 * 1024,
     eventRefreshThrottleMs: 100,
   });
 }
 
 /**
- * One snapshot for --once / --json: list the daemon's processes if one runs (never starting one), check their
- * ports once, run the diagnostics once, disconnect. With no daemon: a snapshot whose connection is 'no-daemon'.
+ * One snapshot for --once / --json / doctor: list the daemon's processes if one runs (never starting one), check
+ * their ports once, run the diagnostics once, disconnect. With no daemon: a snapshot whose connection is
+ * 'no-daemon'. Secrets are masked; text is terminal-safe unless `exactText`.
  */
 export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Snapshot> {
   const home = resolvePm2Home(options.pm2Home);
@@ -77,13 +91,16 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
   const daemon = await connectDaemon(home, Math.min(timeoutMs, 1000));
   const base = { logs: new Map(), version: 1 } as const;
   let services: Snapshot['services'] = [];
+  let known: KnownSecrets = new Map();
   let snapshot: Snapshot;
   if (!daemon) {
     snapshot = { ...base, connection: { kind: 'no-daemon', home, since: Date.now() }, services, diagnostics: [], refreshedAt: null };
   } else {
     try {
-      const list = await daemon.call<RawProcess[]>('getMonitorData', {}, timeoutMs);
-      const listed = toServices(Array.isArray(list) ? list : [], { shellEnv: await readDaemonEnv(home) });
+      const raw = await daemon.call<RawProcess[]>('getMonitorData', {}, timeoutMs);
+      const list = Array.isArray(raw) ? raw : [];
+      known = mergeSecrets(list.map((item) => secretValues(item.pm2_env?.env)));
+      const listed = toServices(list, { shellEnv: await readDaemonEnv(home) });
       const checks = await probeServices(listed, home);
       services = listed.map((s) => ({ ...s, portCheck: checks.get(s.pmId) ?? null }));
       snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) }, services, diagnostics: [], refreshedAt: Date.now() };
@@ -106,5 +123,11 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
       // findings are extra; the snapshot stands without them
     }
   }
-  return snapshot;
+  snapshot = {
+    ...snapshot,
+    services: snapshot.services.map((s) => redactFindings(s, known)),
+    diagnostics: snapshot.diagnostics.map((d) => redactDiagnostic(d, known)),
+  };
+  if (options.exactText) return snapshot;
+  return { ...snapshot, connection: sanitizeDeep(snapshot.connection), services: sanitizeDeep(snapshot.services), diagnostics: sanitizeDeep(snapshot.diagnostics) };
 }

@@ -1,11 +1,14 @@
 // Log history: the last lines of a service's out and err files, read from the end (bounded bytes, never the whole
 // file), with pm2's date prefix parsed into `at`, merged by time.
 import { open, stat } from 'node:fs/promises';
+import { cutToBytes } from './line-splitter.js';
 
 export interface HistoryEntry {
   at: number;
   stream: 'out' | 'err';
   text: string;
+  /** Bytes cut off the line (readHistory's maxLineBytes), 0 when whole. */
+  cutBytes?: number;
 }
 
 // pm2 writes `${dayjs().format(log_date_format)}: ${line}`; `--time` uses 'YYYY-MM-DDTHH:mm:ss', the guide's
@@ -139,8 +142,9 @@ export interface HistorySource {
 }
 
 /**
- * The last `maxLines` lines of a service's two log files before its live lines, merged by time. `clean` is applied
- * to each line's text (after the date prefix is split off) before it is compared with the live lines and returned.
+ * The last `maxLines` lines of a service's two log files before its live lines, merged by time. Each line is cut to
+ * `maxLineBytes` (as live lines are), then `clean` is applied to its text (after the date prefix is split off)
+ * before it is compared with the live lines and returned.
  */
 export async function readHistory(
   out: HistorySource,
@@ -148,11 +152,13 @@ export async function readHistory(
   maxLines: number,
   clean: (text: string) => string = (text) => text,
   maxBytes = 256 * 1024,
+  maxLineBytes = Number.POSITIVE_INFINITY,
 ): Promise<HistoryEntry[]> {
+  const cut = (text: string) => (Number.isFinite(maxLineBytes) ? cutToBytes(text, maxLineBytes) : { text, cutBytes: 0 });
   const read = async (source: HistorySource): Promise<{ lines: string[]; mtimeMs: number }> => {
     if (!source.path || source.path === '/dev/null') return { lines: [], mtimeMs: 0 };
     const tail = await readTailLines(source.path, { maxLines: maxLines + 1000, maxBytes });
-    const parsed = tail.lines.map((line) => ({ text: clean(parseLogDate(line.text).text), offset: line.offset }));
+    const parsed = tail.lines.map((line) => ({ text: clean(parseLogDate(cut(line.text).text).text), offset: line.offset }));
     const keep = countBeforeLive(parsed, source.liveTexts, source.liveStartEstimate);
     return { lines: tail.lines.slice(0, keep).slice(-maxLines).map((l) => l.text), mtimeMs: tail.mtimeMs };
   };
@@ -162,7 +168,10 @@ export async function readHistory(
   const errLines = dateLines(errTail.lines, 'err', errTail.mtimeMs || Date.now());
   return mergeByTime(outLines, errLines)
     .slice(-maxLines)
-    .map((entry) => ({ ...entry, text: clean(entry.text) }));
+    .map((entry) => {
+      const { text, cutBytes } = cut(entry.text);
+      return { ...entry, text: clean(text), cutBytes };
+    });
 }
 
 /** The size of a file, 0 when missing. */

@@ -4,7 +4,7 @@
 // and diagnostics cadences, and the listeners (notified at most once per notifyIntervalMs under a log flood).
 import { connectDaemon, DaemonGoneError, pingDaemon, type DaemonConnection } from './client.js';
 import { openBus, type BusHandle } from './bus.js';
-import { LineSplitter } from './line-splitter.js';
+import { LineSplitter, type SplitLine } from './line-splitter.js';
 import { LogBuffer } from './log-buffer.js';
 import { fileSize, parseLogDate, readHistory } from './log-history.js';
 import { pendingPortCheck } from './probe.js';
@@ -12,7 +12,8 @@ import { probeServices } from './probe-services.js';
 import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
 import { runServiceAction } from './actions.js';
 import { toServices, type RawProcess } from './to-service.js';
-import { scrubSecrets, secretValues } from './redact.js';
+import { mergeSecrets, redactDiagnostic, redactFindings, redactText, secretValues, type KnownSecrets } from './redact.js';
+import { sanitizeDeep, sanitizeLogText } from './sanitize.js';
 import type {
   ActionResult,
   ActionTarget,
@@ -36,6 +37,10 @@ export interface StoreOptions {
   /** Timeout of restart/stop/delete (a stop waits for the app's kill_timeout). */
   actionTimeoutMs: number;
   logLinesPerService: number;
+  /** Bytes kept of one log line (the rest is counted, and stays in the log file). */
+  maxLineBytes: number;
+  /** Memory all log buffers together may hold (LogBuffer lineCost); the oldest lines of the biggest go first. */
+  logBytesBudget: number;
   historyLines: number;
   notifyIntervalMs: number;
   /**
@@ -69,8 +74,13 @@ export function createStore(options: StoreOptions): Bridge {
   let services: Service[] = [];
   /** The daemon's own environment, to tell an app's env from what it inherited (EnvEntry.inherited). */
   let shellEnv: ReadonlyMap<string, string> = new Map();
-  /** Each app's secret env values (kept here only), masked out of its log lines should the app print one. */
-  let secretsByPmId = new Map<number, readonly string[]>();
+  /**
+   * The secret env values of every app (kept here only), masked out of log lines, command lines and findings
+   * should one echo them.
+   */
+  let knownSecrets: KnownSecrets = new Map();
+  /** A list was applied since the daemon link came up: until then no app's secrets are known. */
+  let listed = false;
   let servicesJson = '';
   let refreshedAt: number | null = null;
   const portChecks = new Map<number, PortCheck>();
@@ -80,7 +90,16 @@ export function createStore(options: StoreOptions): Bridge {
 
   // Logs. `generation` changes whenever the buffers are dropped, so a history read that was in flight is discarded.
   const buffers = new Map<number, LogBuffer>();
-  const splitter = new LineSplitter();
+  const splitter = new LineSplitter(options.maxLineBytes);
+  /** The seq of the line shown for a source's partial line (takeDangling), to update it when the rest arrives. */
+  const danglingSeq = new Map<string, number>();
+  /**
+   * Lines of processes not in the list yet (before the first list, or an app started since the last one): held,
+   * unmasked, until a list says whose they are and which secrets to mask. Bounded; dropped if the app never shows.
+   */
+  const held = new Map<number, { stream: Stream; line: SplitLine; at: number }[]>();
+  let heldBytes = 0;
+  const HELD_BYTES_MAX = 4 * 1024 * 1024;
   const partialTimers = new Map<string, NodeJS.Timeout>();
   let generation = 0;
   let nextSeq = 1;
@@ -95,6 +114,9 @@ export function createStore(options: StoreOptions): Bridge {
   let mergedServices: readonly Service[] = [];
   /** Set whenever services, port checks or diagnostics change; buildSnapshot then merges them anew. */
   let servicesDirty = true;
+  /** mergedServices before sanitizing (exact text): what the diagnostics look at (paths must be the real ones). */
+  let exactServices: readonly Service[] = [];
+  let safeSetupDiagnostics: readonly Diagnostic[] = [];
   const listeners = new Set<() => void>();
   let version = 0;
   let snapshot: Snapshot = buildSnapshot();
@@ -118,21 +140,24 @@ export function createStore(options: StoreOptions): Bridge {
 
   function buildSnapshot(): Snapshot {
     // Only log lines changed (the common case under a flood): keep the same services array, so views can skip work.
+    // Here text from PM2 and the apps enters the snapshot: made safe for a terminal, secrets masked once more.
     if (servicesDirty) {
-      mergedServices = services.map((service) => ({
+      exactServices = services.map((service) => ({
         ...service,
         portCheck: service.port === null ? null : (portChecks.get(service.pmId) ?? pendingPortCheck(service.port)),
         diagnostics: serviceDiagnostics.get(service.pmId) ?? [],
       }));
+      mergedServices = exactServices.map((service) => sanitizeDeep(redactFindings(service, knownSecrets)));
+      safeSetupDiagnostics = sanitizeDeep(setupDiagnostics.map((d) => redactDiagnostic(d, knownSecrets)));
       servicesDirty = false;
     }
     const logs = new Map<number, readonly LogLine[]>();
     for (const [pmId, buffer] of buffers) logs.set(pmId, buffer.toArray());
     return {
-      connection,
+      connection: sanitizeDeep(connection),
       services: mergedServices,
       logs,
-      diagnostics: setupDiagnostics,
+      diagnostics: safeSetupDiagnostics,
       refreshedAt,
       version: ++version,
     };
@@ -242,6 +267,7 @@ export function createStore(options: StoreOptions): Bridge {
     daemon = null;
     bus = null;
     if (wasLinked) {
+      listed = false;
       services = [];
       servicesJson = '';
       portChecks.clear();
@@ -316,9 +342,8 @@ export function createStore(options: StoreOptions): Bridge {
 
   function applyList(list: RawProcess[]): void {
     const next = toServices(list, { shellEnv });
-    secretsByPmId = new Map(
-      list.filter((item) => typeof item.pm_id === 'number').map((item) => [item.pm_id!, secretValues(item.pm2_env?.env)]),
-    );
+    knownSecrets = mergeSecrets(list.map((item) => secretValues(item.pm2_env?.env)));
+    listed = true;
     const before = new Map(services.map((s) => [s.pmId, s]));
     const after = new Map(next.map((s) => [s.pmId, s]));
     let setChanged = before.size !== after.size;
@@ -349,6 +374,7 @@ export function createStore(options: StoreOptions): Bridge {
       void diagnose();
       probeSoon();
     }
+    releaseHeld(after);
     for (const pmId of historyWanted) if (after.has(pmId)) void loadHistory(pmId);
   }
 
@@ -363,17 +389,75 @@ export function createStore(options: StoreOptions): Bridge {
     return buffer;
   }
 
-  function appendLine(pmId: number, stream: Stream, raw: string, at: number): void {
-    // pm2's date prefix (log_date_format / --time) is in the text; `at` already says when, so drop it.
-    const { text } = parseLogDate(raw);
-    const secrets = secretsByPmId.get(pmId);
+  /** A line as the snapshot holds it: date prefix split off (`at` already says when), secrets masked, safe to draw. */
+  function cleanLogText(raw: string): string {
+    return sanitizeLogText(redactText(parseLogDate(raw).text, knownSecrets));
+  }
+
+  function appendLine(pmId: number, stream: Stream, line: SplitLine, at: number, source: string): number | undefined {
+    if (!listed || !services.some((s) => s.pmId === pmId)) {
+      hold(pmId, stream, line, at);
+      return undefined;
+    }
     linesSincePublish += 1;
-    bufferOf(pmId).push({ seq: nextSeq++, at, stream, text: secrets?.length ? scrubSecrets(text, secrets) : text, history: false });
+    const buffer = bufferOf(pmId);
+    const entry: LogLine = { seq: 0, at, stream, text: cleanLogText(line.text), history: false };
+    if (line.cutBytes > 0) entry.cutBytes = line.cutBytes;
+    const shownSeq = danglingSeq.get(source);
+    if (line.replacesDangling && shownSeq !== undefined && buffer.replace(shownSeq, { ...entry, seq: shownSeq })) {
+      enforceBudget();
+      return shownSeq;
+    }
+    entry.seq = nextSeq++;
+    buffer.push(entry);
+    enforceBudget();
+    return entry.seq;
+  }
+
+  function hold(pmId: number, stream: Stream, line: SplitLine, at: number): void {
+    const cost = line.text.length * 2 + 80;
+    if (heldBytes + cost > HELD_BYTES_MAX) return; // a flood from an unknown process: its lines are in its file
+    heldBytes += cost;
+    let lines = held.get(pmId);
+    if (!lines) held.set(pmId, (lines = []));
+    lines.push({ stream, line: { ...line, replacesDangling: false }, at });
+    throttledRefresh();
+  }
+
+  /** After a list: held lines of listed processes go in (masked with their secrets), the rest are dropped. */
+  function releaseHeld(listedIds: ReadonlyMap<number, Service>): void {
+    if (held.size === 0) return;
+    const waiting = [...held];
+    held.clear();
+    heldBytes = 0;
+    for (const [pmId, lines] of waiting) {
+      if (!listedIds.has(pmId)) continue; // gone before it was ever listed
+      for (const { stream, line, at } of lines) appendLine(pmId, stream, line, at, `${pmId}:${stream}`);
+    }
+    changed();
+  }
+
+  /** Keeps all buffers together under logBytesBudget: the oldest lines of the biggest buffer go first. */
+  function enforceBudget(): void {
+    let total = 0;
+    for (const buffer of buffers.values()) total += buffer.bytes;
+    while (total > options.logBytesBudget) {
+      let biggest: LogBuffer | null = null;
+      for (const buffer of buffers.values()) if (!biggest || buffer.bytes > biggest.bytes) biggest = buffer;
+      if (!biggest || biggest.size <= 1) return;
+      const before = biggest.bytes;
+      biggest.shrinkTo(Math.max(before - (total - options.logBytesBudget), before * 0.75));
+      total -= before - biggest.bytes;
+      if (biggest.bytes === before) return;
+    }
   }
 
   function receiveChunk(pmId: number, stream: Stream, data: string, at: number): void {
     const source = `${pmId}:${stream}`;
-    for (const line of splitter.push(source, data)) appendLine(pmId, stream, line, at);
+    for (const line of splitter.push(source, data)) {
+      appendLine(pmId, stream, line, at, source);
+      if (line.replacesDangling) danglingSeq.delete(source);
+    }
     const timer = partialTimers.get(source);
     if (timer) clearTimeout(timer);
     partialTimers.delete(source);
@@ -384,7 +468,8 @@ export function createStore(options: StoreOptions): Bridge {
           partialTimers.delete(source);
           const rest = splitter.takeDangling(source);
           if (rest !== null) {
-            appendLine(pmId, stream, rest, Date.now());
+            const seq = appendLine(pmId, stream, rest, Date.now(), source);
+            if (seq !== undefined) danglingSeq.set(source, seq);
             changed();
           }
         }, options.partialLineFlushMs),
@@ -418,9 +503,11 @@ export function createStore(options: StoreOptions): Bridge {
     historyLoaded.delete(pmId);
     historyWanted.delete(pmId);
     splitter.forget(`${pmId}:`);
+    held.delete(pmId);
     for (const stream of ['out', 'err'] as const) {
       const key = `${pmId}:${stream}`;
       busBytesPending.delete(key);
+      danglingSeq.delete(key);
       const timer = partialTimers.get(key);
       if (timer) clearTimeout(timer);
       partialTimers.delete(key);
@@ -432,6 +519,9 @@ export function createStore(options: StoreOptions): Bridge {
     buffers.clear();
     historyLoaded.clear();
     splitter.clear();
+    danglingSeq.clear();
+    held.clear();
+    heldBytes = 0;
     busBytesByPath.clear();
     busBytesPending.clear();
     for (const timer of partialTimers.values()) clearTimeout(timer);
@@ -449,17 +539,21 @@ export function createStore(options: StoreOptions): Bridge {
       liveStartEstimate: path ? (await fileSize(path)) - (busBytesByPath.get(path) ?? 0) : 0,
       liveTexts: live.filter((l) => !l.history && l.stream === stream).slice(0, 3).map((l) => l.text),
     });
-    const secrets = secretsByPmId.get(pmId) ?? [];
     const entries = await readHistory(
       await source(service.outLogPath, 'out'),
       await source(service.errLogPath, 'err'),
       options.historyLines,
-      (text) => scrubSecrets(text, secrets),
+      (text) => sanitizeLogText(redactText(text, knownSecrets)),
+      256 * 1024,
+      options.maxLineBytes,
     );
     if (closed || generation !== started || !historyLoaded.has(pmId) || entries.length === 0) return;
     historySeqFloor -= entries.length;
     const base = historySeqFloor;
-    bufferOf(pmId).prepend(entries.map((e, i) => ({ seq: base + i, at: e.at, stream: e.stream, text: e.text, history: true })));
+    bufferOf(pmId).prepend(
+      entries.map((e, i) => ({ seq: base + i, at: e.at, stream: e.stream, text: e.text, history: true, ...(e.cutBytes ? { cutBytes: e.cutBytes } : {}) })),
+    );
+    enforceBudget();
     changed();
   }
 
@@ -501,7 +595,7 @@ export function createStore(options: StoreOptions): Bridge {
     }
     diagnosing = true;
     try {
-      const report = await provider.diagnose(snapshot.services, home);
+      const report = await provider.diagnose(exactServices, home);
       if (closed) return;
       const json = JSON.stringify([[...report.services], report.setup]);
       if (json === diagnosticsJson) return;

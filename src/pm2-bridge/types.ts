@@ -23,7 +23,10 @@ export type ConnectionState =
 
 export interface EnvEntry {
   key: string;
-  /** The value, or a mask such as `••••` when the key looks secret (TOKEN, KEY, SECRET, PASSWORD, CREDENTIAL). */
+  /**
+   * The value when the name is on the allowlist of harmless names (pm2-bridge/redact.ts), with credential-looking
+   * parts masked; otherwise the mask `••••` (the key beside it says which variable it was).
+   */
   value: string;
   masked: boolean;
   /**
@@ -123,9 +126,12 @@ export interface LogLine {
   /** Epoch ms (from the bus `at`, or parsed from the file when read from history). */
   at: number;
   stream: 'out' | 'err';
+  /** Safe to draw: secrets masked, controls shown as visible stand-ins (pm2-bridge/sanitize.ts), cut to a bound. */
   text: string;
   /** True for lines read back from the log files when the service was first shown. */
   history: boolean;
+  /** Bytes of the line that were cut off (the log file keeps them all); absent or 0 when the line is whole. */
+  cutBytes?: number;
 }
 
 export interface Snapshot {

@@ -39,3 +39,24 @@ describe('LogBuffer', () => {
     expect(b.toArray().map((l) => l.seq)).toEqual([-2, -1, 10, 11, 12]);
   });
 });
+
+describe('LogBuffer bytes', () => {
+  it('counts the memory its lines hold, and sheds the oldest to a byte bound', () => {
+    const b = new LogBuffer(1000);
+    for (let i = 1; i <= 100; i += 1) b.push({ ...line(i), text: 'x'.repeat(1000) });
+    expect(b.bytes).toBe(100 * (2000 + 80));
+    b.shrinkTo(10 * 2080);
+    expect(b.size).toBe(10);
+    expect(b.toArray()[0]!.seq).toBe(91);
+    expect(b.bytes).toBe(10 * 2080);
+  });
+
+  it('replaces a line in place by seq (a partial line that grew)', () => {
+    const b = new LogBuffer(10);
+    b.push(line(1));
+    b.push(line(2));
+    expect(b.replace(2, { ...line(2), text: 'grown' })).toBe(true);
+    expect(b.toArray().map((l) => l.text)).toEqual(['l1', 'grown']);
+    expect(b.replace(99, line(99))).toBe(false);
+  });
+});

@@ -82,8 +82,8 @@ describe('bridge against a real PM2 daemon', () => {
     expect(logger.status).toBe('online');
     expect(logger.port).toBeNull();
     expect(logger.portCheck).toBeNull();
-    // LOG_EVERY_MS was set for this app only; PATH came from the shell that started PM2.
-    expect(logger.env.find((e) => e.key === 'LOG_EVERY_MS')).toMatchObject({ value: '20', inherited: false });
+    // LOG_EVERY_MS was set for this app only (masked: not on the allowlist); PATH came from the shell that started PM2.
+    expect(logger.env.find((e) => e.key === 'LOG_EVERY_MS')).toMatchObject({ value: '••••', masked: true, inherited: false });
     expect(logger.env.find((e) => e.key === 'PATH')).toMatchObject({ inherited: true });
     const firstInherited = logger.env.findIndex((e) => e.inherited);
     expect(logger.env.slice(firstInherited).every((e) => e.inherited)).toBe(true);
@@ -147,7 +147,7 @@ describe('bridge against a real PM2 daemon', () => {
   it('never lets a secret out unmasked, not even one the app prints', async () => {
     const listed = await waitForSnapshot(bridge, (s) => serviceNamed(s, 'web'), 'web listed');
     bridge.showLogs(listed.pmId);
-    await waitForSnapshot(bridge, (s) => s.logs.get(listed.pmId)?.some((l) => l.text === 'using token ••••'), 'the leaked token masked in history');
+    await waitForSnapshot(bridge, (s) => s.logs.get(listed.pmId)?.some((l) => l.text === 'using token ••••(API_TOKEN)'), 'the leaked token masked in history');
     const text = snapshotText(bridge.getSnapshot());
     expect(text).not.toContain(secret);
     expect(text).not.toContain(dbPassword);

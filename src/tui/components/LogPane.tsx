@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { Fragment, memo, useContext } from 'react';
+import { Fragment, memo, useContext, useMemo } from 'react';
 import type { LogLine } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { logLineText } from '../logs/log-line-text.js';
@@ -24,6 +24,7 @@ export interface LogPaneProps {
 export const LogPane = memo(function LogPane({ name, lines, following, newerHidden, width, height, focused }: LogPaneProps) {
   const { messages, glyphs } = useContext(DisplayContext);
   const m = messages.logs;
+  const labels = useMemo(() => ({ ellipsis: glyphs.ellipsis, cut: m.cut }), [glyphs.ellipsis, m.cut]);
   const note = following ? m.following : `${m.paused}${newerHidden > 0 ? ` +${newerHidden}` : ''}`;
   const room = Math.max(0, height - 1);
   const shown = room > 0 ? lines.slice(-room) : [];
@@ -39,7 +40,7 @@ export const LogPane = memo(function LogPane({ name, lines, following, newerHidd
             {lines.length === 0
               ? m.empty
               : shown.map((line, index) => {
-                  const text = logLineText(line, width, glyphs.ellipsis, index === 0 || seconds[index] !== seconds[index - 1]);
+                  const text = logLineText(line, width, labels, index === 0 || seconds[index] !== seconds[index - 1]);
                   return (
                     <Fragment key={line.seq}>
                       {index > 0 ? '\n' : ''}

@@ -3,6 +3,8 @@ import stringWidth from 'string-width';
 /** Non-ASCII text measured by string-width, kept until there are too many (a frame repeats the same strings). */
 const measured = new Map<string, number>();
 const MEASURED_MAX = 5000;
+/** Longer strings are measured but not kept: the cache must not hold on to big text (a long log line). */
+const MEASURED_KEY_MAX = 256;
 
 /** How many leading characters of `text` are printable ASCII (one cell each). */
 export function asciiPrefixLength(text: string): number {
@@ -30,8 +32,10 @@ export function cellWidth(text: string): number {
   let width = measured.get(rest);
   if (width === undefined) {
     width = stringWidth(rest);
-    if (measured.size >= MEASURED_MAX) measured.clear();
-    measured.set(rest, width);
+    if (rest.length <= MEASURED_KEY_MAX) {
+      if (measured.size >= MEASURED_MAX) measured.clear();
+      measured.set(rest, width);
+    }
   }
   return split + width;
 }

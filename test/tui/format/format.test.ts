@@ -6,7 +6,6 @@ import { formatDuration } from '../../../src/tui/format/duration.js';
 import { asciiGlyphs, unicodeGlyphs } from '../../../src/tui/format/glyphs.js';
 import { formatMilliseconds } from '../../../src/tui/format/milliseconds.js';
 import { formatPercent } from '../../../src/tui/format/percent.js';
-import { sanitizeLine } from '../../../src/tui/format/sanitize-line.js';
 import { statusStyle } from '../../../src/tui/format/status-style.js';
 import { formatUptime } from '../../../src/tui/format/uptime.js';
 import type { ServiceStatus } from '../../../src/pm2-bridge/types.js';
@@ -67,16 +66,5 @@ describe('statusStyle', () => {
   it('tells the main states apart by mark alone too', () => {
     const marks = (['online', 'stopped', 'errored', 'launching'] as const).map((s) => statusStyle(s, ja, asciiGlyphs).mark);
     expect(new Set(marks).size).toBe(4);
-  });
-});
-
-describe('sanitizeLine', () => {
-  it('removes colours, cursor moves and control characters; expands tabs', () => {
-    expect(sanitizeLine('\u001b[31mred\u001b[0m ok')).toBe('red ok');
-    expect(sanitizeLine('a\u001b[2Jb\u001b[10;5Hc')).toBe('abc');
-    expect(sanitizeLine('bell\u0007 cr\r')).toBe('bell cr');
-    expect(sanitizeLine('\u001b]0;title\u0007x')).toBe('x');
-    expect(sanitizeLine('a\tb')).toBe('a    b');
-    expect(sanitizeLine('日本語のログ')).toBe('日本語のログ');
   });
 });
