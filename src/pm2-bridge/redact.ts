@@ -20,9 +20,10 @@ const SAFE_NAMES: ReadonlySet<string> = new Set([
   'PM2_DISCRETE_MODE', 'PM2_SILENT', 'PM2_NO_INTERACTION', 'PM2_WORKER_INTERVAL', 'PM2_KILL_TIMEOUT', 'unique_id',
   'name', 'namespace', 'pm_id', 'status', 'instances', 'exec_mode', 'exec_interpreter', 'pm_cwd', 'pm_exec_path',
   'pm_out_log_path', 'pm_err_log_path', 'pm_pid_path', 'node_args', 'merge_logs', 'vizion_running', 'km_link',
-  // this repo's MCP servers (ecosystem.config.js): ports, host, log directory, the public Notion/Google endpoints.
-  'MCP_HOST', 'MCP_LOG_DIR', 'NOTION_MCP_PORT', 'GCAL_MCP_PORT', 'MCP_ENV_FILE', 'NOTION_API_BASE_URL',
-  'GOOGLE_API_ROOT_URL', 'GOOGLE_CALENDAR_ID',
+  // this repo's MCP servers (ecosystem.config.js, servers/*/config.ts): host, ports, log directory, limits, retries.
+  'MCP_HOST', 'MCP_LOG_DIR', 'MCP_ENV_FILE', 'NOTION_MCP_PORT', 'GCAL_MCP_PORT', 'GCAL_TIME_ZONE', 'MCP_RATE_BURST',
+  'MCP_RATE_LIMIT', 'NOTION_MAX_RETRIES', 'NOTION_MAX_RETRY_DELAY_MS', 'NOTION_RETRY_DELAY_MS', 'NOTION_TIMEOUT_MS',
+  'NOTION_VERSION',
 ]);
 const SAFE_FAMILY = /^(?:LC_[A-Z]+|XDG_[A-Z_]+_(?:DIR|HOME|DIRS|PATH)|XDG_(?:SESSION_[A-Z]+|RUNTIME_DIR))$/;
 
