@@ -11,7 +11,12 @@
 // secrets exported in this shell are removed here (with a warning) before pm2 sees them.
 //
 // Overrides (all optional): NOTION_MCP_PORT / GCAL_MCP_PORT (ports in every env), MCP_HOST (default 127.0.0.1),
-// MCP_LOG_DIR (default ./logs), MCP_ENV_FILE (the env file).
+// MCP_LOG_DIR (default ./logs), MCP_ENV_FILE (the env file), MCP_INSTANCES (see below).
+//
+// Cluster mode: MCP_INSTANCES=N (or "max", one per core) runs each server as N workers (exec_mode "cluster") on the
+// same port; `pm2 reload <app>` then replaces them one by one with no call lost. Sessions work across workers
+// (any worker rebuilds a session from its id), so any mix of connections and workers is fine. Unset or 1: one
+// process in fork mode. The tool-call rate limit (MCP_RATE_LIMIT) is per worker.
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +48,14 @@ function port(overrideName, fallback) {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
+/** { instances, exec_mode } from MCP_INSTANCES: a number >= 2 or "max" means cluster mode. */
+function processModel() {
+  const text = (process.env.MCP_INSTANCES ?? '').trim();
+  if (text === 'max') return { instances: 'max', exec_mode: 'cluster' };
+  const count = Number(text);
+  return Number.isInteger(count) && count >= 2 ? { instances: count, exec_mode: 'cluster' } : { instances: 1, exec_mode: 'fork' };
+}
+
 function mcpApp({ name, entry, port: ports }) {
   const shared = { HOST: process.env.MCP_HOST || '127.0.0.1', MCP_ENV_FILE: envFile };
   return {
@@ -50,8 +63,7 @@ function mcpApp({ name, entry, port: ports }) {
     script: join(root, entry),
     cwd: root,
     interpreter: 'node',
-    instances: 1,
-    exec_mode: 'fork',
+    ...processModel(),
     autorestart: true,
     watch: false,
     max_memory_restart: '200M',

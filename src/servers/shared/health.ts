@@ -12,6 +12,8 @@ export interface HealthBody {
   version: string;
   uptime_s: number;
   sessions: number;
+  /** Sessions rebuilt from their id since start (after a restart, a cap eviction, on another cluster worker). */
+  sessions_rebuilt: number;
   upstream: UpstreamStatus;
   /** Tool calls that failed inside the server since start (a bug, not an upstream answer). */
   internal_errors: number;
@@ -21,7 +23,12 @@ export interface HealthBody {
   rate_limited: number;
 }
 
-export function healthBody(def: ServiceDefinition, startedAt: number, sessions: number, now = Date.now()): HealthBody {
+export function healthBody(
+  def: ServiceDefinition,
+  startedAt: number,
+  sessions: { open: number; rebuilt: number },
+  now = Date.now(),
+): HealthBody {
   const upstream = def.upstream();
   const internal = serverMetrics.recentInternalError(now);
   return {
@@ -29,7 +36,8 @@ export function healthBody(def: ServiceDefinition, startedAt: number, sessions: 
     service: def.name,
     version: def.version,
     uptime_s: Math.floor((now - startedAt) / 1000),
-    sessions,
+    sessions: sessions.open,
+    sessions_rebuilt: sessions.rebuilt,
     upstream: { configured: upstream.configured, missing: [...upstream.missing] },
     internal_errors: serverMetrics.internalErrors,
     last_internal_error:

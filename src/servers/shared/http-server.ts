@@ -340,7 +340,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           return earlyAnswer(req, res, 405, { error: 'Method not allowed' }, { allow: 'GET, HEAD' });
         }
-        const body = healthBody(def, startedAt, sessions.size);
+        const body = healthBody(def, startedAt, { open: sessions.size, rebuilt });
         probeState = body.status;
         return sendJson(res, 200, body);
       }

@@ -21,6 +21,7 @@ describe('/health', () => {
       version: '1.2.3',
       uptime_s: expect.any(Number),
       sessions: 1,
+      sessions_rebuilt: 0,
       upstream: { configured: true, missing: [] },
       internal_errors: expect.any(Number),
       last_internal_error: null,
