@@ -1,9 +1,13 @@
 // Tool answers in the MCP shape. Failures are results with isError, never thrown: the model reads the text.
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
-/** A successful answer: readable JSON text (and the same data as structuredContent for clients that use it). */
-export function toolJson(data: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }] };
+/**
+ * A successful answer, the one way both servers give results: the data as structuredContent (checked by the SDK
+ * against the tool's outputSchema, which every tool declares) and the same data as readable JSON text for clients
+ * that read only text.
+ */
+export function toolJson(data: object): CallToolResult {
+  return { content: [{ type: 'text', text: JSON.stringify(data, null, 2) }], structuredContent: data as Record<string, unknown> };
 }
 
 export function toolText(text: string): CallToolResult {

@@ -37,7 +37,10 @@ export async function serveCalendar(
   env: Record<string, string | undefined>,
   options: CalendarServiceOptions = {},
 ): Promise<ServiceOverHttp> {
-  return startServiceOverHttp(createCalendarService(configFromEnv(env), { now: () => FIXED_NOW, ...options }));
+  const h = await startServiceOverHttp(createCalendarService(configFromEnv(env), { now: () => FIXED_NOW, ...options }));
+  // Listing makes the SDK Client check every later result's structuredContent against the tool's outputSchema.
+  await h.client.listTools();
+  return h;
 }
 
 export function textOf(result: CallToolResult): string {
@@ -57,7 +60,9 @@ export async function callJson<T = Record<string, unknown>>(
 ): Promise<T> {
   const result = await call(client, name, args);
   expect(result.isError, textOf(result)).toBeFalsy();
-  return JSON.parse(textOf(result)) as T;
+  const data = JSON.parse(textOf(result)) as T;
+  expect(result.structuredContent, `${name} structuredContent`).toEqual(data);
+  return data;
 }
 
 /** Calls a tool that must fail and returns its message. */

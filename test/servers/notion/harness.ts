@@ -1,4 +1,5 @@
 // Starts the Notion service over real HTTP against the fake Notion API, with fast timeouts and retries.
+import { expect } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import type { NotionConfig } from '../../../src/servers/notion/config.js';
 import { createNotionService } from '../../../src/servers/notion/server.js';
@@ -37,6 +38,8 @@ export function textOf(result: CallToolResult): string {
 export async function startNotionHarness(config: NotionConfig): Promise<NotionHarness> {
   const upstreamLog: string[] = [];
   const http = await startServiceOverHttp(createNotionService(config, { logSink: (line) => upstreamLog.push(line) }));
+  // Listing makes the SDK Client check every later result's structuredContent against the tool's outputSchema.
+  await http.client.listTools();
   const call = async (name: string, args: Record<string, unknown> = {}) =>
     (await http.client.callTool({ name, arguments: args })) as CallToolResult;
   return {
@@ -46,7 +49,9 @@ export async function startNotionHarness(config: NotionConfig): Promise<NotionHa
     async json<T>(name: string, args: Record<string, unknown> = {}) {
       const result = await call(name, args);
       if (result.isError) throw new Error(`${name} failed: ${textOf(result)}`);
-      return JSON.parse(textOf(result)) as T;
+      const data = JSON.parse(textOf(result)) as T;
+      expect(result.structuredContent, `${name} structuredContent`).toEqual(data);
+      return data;
     },
     close: () => http.close(),
   };

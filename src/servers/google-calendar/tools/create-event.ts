@@ -20,6 +20,7 @@ import {
 import { checkedRange, conferenceVersion, eventFields, eventTime, googleTime } from './event-fields.js';
 import { eventTypeFields } from './event-types.js';
 import { checkSchedule, scheduleWarnings } from './schedule-check.js';
+import { createEventOutput } from './outputs.js';
 
 export const createEventInput = {
   calendarId: calendarIdSchema,
@@ -58,6 +59,7 @@ export function registerCreateEventTool(server: McpServer, ctx: ToolContext): vo
       description:
         'Creates an event: timed (start "2025-06-01T10:00") or all-day (start "2025-06-01"), with optional attendees, location, description, reminders, colour, a Google Meet link (meet true) and a recurrence rule; or a focus time, out of office or working location event (eventType). First checks the time: the answer lists overlapping events (conflicts) and busy attendees; an identical event already there stops the create unless allowDuplicate is true. Set sendUpdates "all" to email invitations. Returns the created event with its id.',
       inputSchema: createEventInput,
+      outputSchema: createEventOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     async (args) =>

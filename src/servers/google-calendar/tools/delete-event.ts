@@ -4,6 +4,7 @@ import { answer, type ToolContext } from '../context.js';
 import { calendarIdSchema, eventIdSchema, scopeSchema, sendUpdatesSchema } from './common.js';
 import { resolveTarget, scopeLabel } from './resolve-target.js';
 import { cutSeries } from './series-split.js';
+import { deleteEventOutput } from './outputs.js';
 
 export const deleteEventInput = {
   calendarId: calendarIdSchema,
@@ -20,6 +21,7 @@ export function registerDeleteEventTool(server: McpServer, ctx: ToolContext): vo
       description:
         'Deletes an event. For a recurring event, scope "this" deletes only the occurrence whose id you pass, "thisAndFollowing" that occurrence and every later one (the series then ends before it), "all" the whole series. Set sendUpdates "all" to tell the attendees it is cancelled. Cannot be undone from here: confirm with the user first.',
       inputSchema: deleteEventInput,
+      outputSchema: deleteEventOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>

@@ -5,6 +5,7 @@ import { freeGaps, mergeBusy, type Interval } from '../busy.js';
 import { answer, ToolInputError, type ToolContext } from '../context.js';
 import { toInstantRfc3339, toZonedRfc3339 } from '../time.js';
 import { timeZoneSchema } from './common.js';
+import { freeBusyOutput } from './outputs.js';
 
 export const freeBusyInput = {
   calendarIds: z
@@ -33,6 +34,7 @@ export function registerFreeBusyTool(server: McpServer, ctx: ToolContext): void 
       description:
         'When the given calendars are busy between timeMin and timeMax, and the gaps when all of them are free. Use it to find a meeting slot; it shows no event details.',
       inputSchema: freeBusyInput,
+      outputSchema: freeBusyOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args) =>

@@ -3,6 +3,7 @@ import { toolJson } from '../../shared/tool-result.js';
 import type { ToolContext } from '../context.js';
 import { currentTime } from '../time.js';
 import { timeZoneSchema } from './common.js';
+import { currentTimeOutput } from './outputs.js';
 
 export const getCurrentTimeInput = { timeZone: timeZoneSchema };
 
@@ -14,6 +15,7 @@ export function registerGetCurrentTimeTool(server: McpServer, ctx: ToolContext):
       description:
         'The current date, time, weekday and UTC offset in a time zone. Call it before resolving "today", "tomorrow" or "next Monday" into dates. Needs no Google access.',
       inputSchema: getCurrentTimeInput,
+      outputSchema: currentTimeOutput,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async (args) => toolJson(currentTime(ctx.now(), args.timeZone ?? ctx.config.defaultTimeZone)),

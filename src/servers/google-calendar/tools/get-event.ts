@@ -3,6 +3,7 @@ import { toolJson } from '../../shared/tool-result.js';
 import { answer, type ToolContext } from '../context.js';
 import { compactEvent } from '../event-view.js';
 import { calendarIdSchema, eventIdSchema, timeZoneSchema } from './common.js';
+import { eventOutput } from './outputs.js';
 
 export const getEventInput = { calendarId: calendarIdSchema, eventId: eventIdSchema, timeZone: timeZoneSchema };
 
@@ -14,6 +15,7 @@ export function registerGetEventTool(server: McpServer, ctx: ToolContext): void 
       description:
         'One event in full: description, attendees with their responses, reminders, recurrence rule (for a series), conference link. For an occurrence of a recurring event, seriesId is the id of the whole series.',
       inputSchema: getEventInput,
+      outputSchema: eventOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args) =>

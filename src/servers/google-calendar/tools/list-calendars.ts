@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toolJson } from '../../shared/tool-result.js';
 import { answer, type ToolContext } from '../context.js';
 import { compactCalendar } from '../event-view.js';
+import { listCalendarsOutput } from './outputs.js';
 
 export const listCalendarsInput = {
   pageToken: z.string().optional().describe('nextPageToken from a previous answer, to get the next page.'),
@@ -18,6 +19,7 @@ export function registerListCalendarsTool(server: McpServer, ctx: ToolContext): 
       description:
         'Lists the calendars this account can see: id (use it as calendarId in other tools), name, whether it is the primary one, access role (owner/writer can change events; reader/freeBusyReader cannot) and time zone.',
       inputSchema: listCalendarsInput,
+      outputSchema: listCalendarsOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args) =>

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { toolJson } from '../../shared/tool-result.js';
 import { answer, type ToolContext } from '../context.js';
+import { listColorsOutput } from './outputs.js';
 
 /** Google Calendar's names for the event colours (the API gives only their hex values). */
 export const EVENT_COLOR_NAMES: Record<string, string> = {
@@ -25,6 +26,7 @@ export function registerListColorsTool(server: McpServer, ctx: ToolContext): voi
       description:
         'The event colours Google Calendar offers: colorId ("1"-"11", pass it to create_event / update_event), its name as the Calendar app shows it (e.g. "Tomato") and its background and text colours.',
       inputSchema: {},
+      outputSchema: listColorsOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async () =>

@@ -7,6 +7,7 @@ import { compactEvent, type CompactEvent } from '../event-view.js';
 import { decodeCursor, encodeCursor, type CalendarCursors } from '../pagination.js';
 import { allDayWithin, coveredDays, toInstantRfc3339, toZonedRfc3339 } from '../time.js';
 import { timeZoneSchema } from './common.js';
+import { listEventsOutput } from './outputs.js';
 
 export const listEventsInput = {
   calendarIds: z
@@ -54,6 +55,7 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
       description:
         'Lists events in one or more calendars within a time range, optionally filtered by text or by kind (eventTypes: focus time, out of office, working location). Returns compact events (id, seriesId for an occurrence of a recurring event, title, start/end, all-day flag with lastDay, kind, colour, location, attendees with their responses and your own, Meet link). All-day events are those on the days of the range in timeZone. When nextPageToken is present, call again with it to get more.',
       inputSchema: listEventsInput,
+      outputSchema: listEventsOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args) =>

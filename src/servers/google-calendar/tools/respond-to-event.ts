@@ -5,6 +5,7 @@ import { answer, ToolInputError, type ToolContext } from '../context.js';
 import { compactEvent } from '../event-view.js';
 import { answerScopeSchema, calendarIdSchema, eventIdSchema, sendUpdatesSchema } from './common.js';
 import { resolveTarget, scopeLabel } from './resolve-target.js';
+import { respondOutput } from './outputs.js';
 
 export const respondToEventInput = {
   calendarId: calendarIdSchema,
@@ -23,6 +24,7 @@ export function registerRespondToEventTool(server: McpServer, ctx: ToolContext):
       description:
         'Accepts, declines or tentatively accepts an event you are invited to (sets your own attendee response; the organizer is told unless sendUpdates is "none"). For a recurring invitation, scope "this" answers one occurrence, "all" the whole series.',
       inputSchema: respondToEventInput,
+      outputSchema: respondOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>

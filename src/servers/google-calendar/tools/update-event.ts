@@ -22,6 +22,7 @@ import { conferenceVersion, endKeepingDuration, eventFields, eventTime, fromGoog
 import { resolveTarget, scopeLabel } from './resolve-target.js';
 import { checkSchedule, scheduleWarnings } from './schedule-check.js';
 import { splitSeries } from './series-split.js';
+import { updateEventOutput } from './outputs.js';
 
 export const updateEventInput = {
   calendarId: calendarIdSchema,
@@ -55,6 +56,7 @@ export function registerUpdateEventTool(server: McpServer, ctx: ToolContext): vo
       description:
         'Changes the given fields of an event (title, time, guests, reminders, colour, Meet link, recurrence) and leaves the others as they are. For a recurring event: scope "this" changes only the occurrence whose id you pass; "thisAndFollowing" changes that occurrence and every later one (the series is split there: the answer gives the new series\' id); "all" changes the whole series (an occurrence id is enough; a new start/end then applies to the series\' first occurrence). When the time or guests change, the answer lists overlapping events and busy attendees. Returns the updated event.',
       inputSchema: updateEventInput,
+      outputSchema: updateEventOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>

@@ -5,6 +5,7 @@ import type { Json } from '../notion-api.js';
 import { inlineMarkdownToRichText } from '../rich-text.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { summarizeComment } from './summaries.js';
+import { commentOutput } from './outputs.js';
 
 export const addCommentInput = {
   page_id: z.string().optional().describe('Start a new comment thread on this page (id or URL).'),
@@ -21,6 +22,7 @@ export function registerAddCommentTool(server: McpServer, ctx: ToolContext): voi
         'Add a comment to a page (new thread, page_id) or reply to an existing thread (discussion_id). The ' +
         'integration needs the "insert comments" capability.',
       inputSchema: addCommentInput,
+      outputSchema: commentOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (args) =>

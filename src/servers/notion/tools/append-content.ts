@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseNotionId, ToolInputError } from '../ids.js';
 import { markdownToBlocks } from '../markdown-to-blocks.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { appendContentOutput } from './outputs.js';
 
 export const appendContentInput = {
   page_id: z.string().min(1).describe('The page (or block) id or URL to add content to.'),
@@ -20,6 +21,7 @@ export function registerAppendContentTool(server: McpServer, ctx: ToolContext): 
       description:
         'Add markdown content at the end of a page (existing content is kept). Returns how many blocks were added.',
       inputSchema: appendContentInput,
+      outputSchema: appendContentOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (args) =>

@@ -21,7 +21,7 @@ export const cursorSchemaText =
 export async function runNotionTool(
   ctx: ToolContext,
   action: string,
-  work: () => Promise<unknown>,
+  work: () => Promise<object>,
 ): Promise<CallToolResult> {
   if (!ctx.config.token) return toolFailure(missingTokenMessage(ctx.config.envFile));
   try {

@@ -5,6 +5,7 @@ import { markdownToBlocks } from '../markdown-to-blocks.js';
 import { MAX_CHILDREN_PER_REQUEST, type Json } from '../notion-api.js';
 import { plainToProperties, plainToPropertyValue, schemaOf, titlePropertyName } from '../properties.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { createPageOutput } from './outputs.js';
 
 export const createPageInput = {
   parent_page_id: z.string().optional().describe('Create the page inside this page (id or URL).'),
@@ -35,6 +36,7 @@ export function registerCreatePageTool(server: McpServer, ctx: ToolContext): voi
         'Create a page under a parent page, or a row in a database with its properties set from plain values, ' +
         'optionally with a markdown body. Returns the new page id and url.',
       inputSchema: createPageInput,
+      outputSchema: createPageOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
     },
     (args) =>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseNotionId } from '../ids.js';
 import { cursorSchemaText, pageInfo, runNotionTool, type ToolContext } from './context.js';
 import { summarizeComment } from './summaries.js';
+import { listCommentsOutput } from './outputs.js';
 
 export const listCommentsInput = {
   page_id: z.string().min(1).describe('The page (or block) id or URL whose open comments to list.'),
@@ -19,6 +20,7 @@ export function registerListCommentsTool(server: McpServer, ctx: ToolContext): v
         'List the unresolved comments on a page or block: author, time, text and discussion_id (to reply with ' +
         'notion_add_comment). Paginated: has_more / next_cursor.',
       inputSchema: listCommentsInput,
+      outputSchema: listCommentsOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

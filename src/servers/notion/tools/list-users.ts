@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { cursorSchemaText, pageInfo, runNotionTool, type ToolContext } from './context.js';
 import { summarizeUser } from './summaries.js';
+import { listUsersOutput } from './outputs.js';
 
 export const listUsersInput = {
   start_cursor: z.string().optional().describe(cursorSchemaText),
@@ -17,6 +18,7 @@ export function registerListUsersTool(server: McpServer, ctx: ToolContext): void
         'List the people and bots in the workspace (id, name, type, email). Use the ids for people properties. ' +
         'Paginated: has_more / next_cursor.',
       inputSchema: listUsersInput,
+      outputSchema: listUsersOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

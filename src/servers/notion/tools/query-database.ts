@@ -4,6 +4,7 @@ import { parseNotionId } from '../ids.js';
 import type { Json } from '../notion-api.js';
 import { cursorSchemaText, pageInfo, runNotionTool, type ToolContext } from './context.js';
 import { summarizePage } from './summaries.js';
+import { queryDatabaseOutput } from './outputs.js';
 
 export const queryDatabaseInput = {
   database_id: z
@@ -39,6 +40,7 @@ export function registerQueryDatabaseTool(server: McpServer, ctx: ToolContext): 
         'values. Works with databases and, on Notion API 2025-09-03, their data sources. Paginated: when ' +
         'has_more is true, call again with start_cursor = next_cursor.',
       inputSchema: queryDatabaseInput,
+      outputSchema: queryDatabaseOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

@@ -5,6 +5,7 @@ import { blocksToText } from '../blocks-to-text.js';
 import { parseNotionId } from '../ids.js';
 import type { NotionApi } from '../notion-api.js';
 import { cursorSchemaText, runNotionTool, type ToolContext } from './context.js';
+import { readPageOutput } from './outputs.js';
 
 /** Upper bound on nested blocks fetched per call, so one call cannot run into hundreds of requests. */
 export const NESTED_BLOCK_BUDGET = 300;
@@ -75,6 +76,7 @@ export function registerReadPageTool(server: McpServer, ctx: ToolContext): void 
         'sub-pages (with their ids), nested blocks indented up to max_depth. Long pages come in parts: when ' +
         'has_more is true, call again with start_cursor = next_cursor.',
       inputSchema: readPageInput,
+      outputSchema: readPageOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Json } from '../notion-api.js';
 import { cursorSchemaText, pageInfo, runNotionTool, type ToolContext } from './context.js';
 import { summarizeObject } from './summaries.js';
+import { searchOutput } from './outputs.js';
 
 export const searchInput = {
   query: z.string().optional().describe('Words to look for in page and database titles. Omit to list recent items.'),
@@ -28,6 +29,7 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
         'last edit time and parent for each hit. Use the ids with notion_get_page, notion_read_page or ' +
         'notion_query_database. Paginated: has_more / next_cursor.',
       inputSchema: searchInput,
+      outputSchema: searchOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

@@ -5,6 +5,7 @@ import type { Json } from '../notion-api.js';
 import { plainToProperties, plainToPropertyValue, schemaOf, titlePropertyName } from '../properties.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { summarizePage } from './summaries.js';
+import { pageOutput } from './outputs.js';
 
 export const updatePageInput = {
   page_id: z.string().min(1).describe('The page id or URL.'),
@@ -31,6 +32,7 @@ export function registerUpdatePageTool(server: McpServer, ctx: ToolContext): voi
         "Change a page's title and properties (plain values, converted using the page's own property types), " +
         'or move it to the trash with archived=true (restore with false). Returns the updated page.',
       inputSchema: updatePageInput,
+      outputSchema: pageOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
