@@ -1,6 +1,6 @@
 // `gakuco-monit doctor`: the diagnostics as a checklist for a terminal, cron or an SSH one-liner. Reads the
 // process list only when a daemon already answers; never starts one.
-import { createDiagnosticsProvider, defaultPm2Home, type DiagnosticsOptions } from '../pm2-bridge/diagnostics/index.js';
+import { createDiagnosticsProvider, defaultPm2Home, pm2Program, type DiagnosticsOptions } from '../pm2-bridge/diagnostics/index.js';
 import { readSnapshotOnce } from '../pm2-bridge/index.js';
 import type { Snapshot } from '../pm2-bridge/types.js';
 import { DOCTOR_MESSAGES } from '../i18n/doctor.js';
@@ -38,7 +38,7 @@ export async function runDoctor(argv: string[], io: DoctorIo = {}): Promise<numb
   }
   const shellPm2Home = defaultPm2Home(env);
   const pm2Home = parsed.args.pm2Home ?? shellPm2Home;
-  const provider = createDiagnosticsProvider({ shellPm2Home, ...io.diagnostics });
+  const provider = createDiagnosticsProvider({ shellPm2Home, pm2Program: pm2Program(env), ...io.diagnostics });
   const snapshot: Snapshot = await (io.readSnapshot ?? readSnapshotOnce)({
     pm2Home,
     diagnostics: provider,

@@ -107,7 +107,9 @@ export const FIX_HINT_MESSAGES: Record<Lang, Record<FixHint, Template>> = {
       s(p, 'restart'),
     'set-api-key': (p) =>
       `MCP_API_KEY を env ファイル ${s(p, 'envFile')} に書く（chmod 600。または HOST=127.0.0.1 にする）: ${s(p, 'restart')}`,
-    'free-port': (p) => `pid ${s(p, 'pid')} を止めるか ecosystem.config.js の PORT を変えてから: ${s(p, 'restart')}`,
+    'free-port': (p) =>
+      `pid ${s(p, 'pid')} を止めてから: ${s(p, 'restart')}` +
+      (s(p, 'recreate') ? `、または ecosystem.config.js の PORT を変えてから: ${s(p, 'recreate')}` : ''),
     'raise-memory-limit': () => 'ecosystem.config.js の max_memory_restart を上げるか、メモリリークを調べる（pm2 monit）',
   },
   en: {
@@ -117,7 +119,9 @@ export const FIX_HINT_MESSAGES: Record<Lang, Record<FixHint, Template>> = {
       `then: ${s(p, 'restart')}`,
     'set-api-key': (p) =>
       `put MCP_API_KEY in the env file ${s(p, 'envFile')} (chmod 600; or set HOST=127.0.0.1), then: ${s(p, 'restart')}`,
-    'free-port': (p) => `stop pid ${s(p, 'pid')} or change PORT in ecosystem.config.js, then: ${s(p, 'restart')}`,
+    'free-port': (p) =>
+      `stop pid ${s(p, 'pid')}, then: ${s(p, 'restart')}` +
+      (s(p, 'recreate') ? `; or change PORT in ecosystem.config.js, then: ${s(p, 'recreate')}` : ''),
     'raise-memory-limit': () => 'raise max_memory_restart in ecosystem.config.js, or look for a memory leak (pm2 monit)',
   },
 };

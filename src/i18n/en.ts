@@ -32,6 +32,7 @@ export const en: Messages = {
     connected: (home) => `PM2 connected (${home})`,
     noDaemon: (home) => `No PM2 daemon is running (${home})`,
     noDaemonHint: 'Start one: pm2 start ecosystem.config.js or npm start',
+    noDaemonStart: (command) => `Start it: ${command}`,
     waiting: '(waiting for it)',
     loadFailed: (error) => `Could not load the process list: ${error}`,
     lastOk: (time) => `last loaded ${time}`,

@@ -30,6 +30,7 @@ export const ja: Messages = {
     connected: (home) => `PM2 接続中 (${home})`,
     noDaemon: (home) => `PM2 デーモンが動いていません (${home})`,
     noDaemonHint: '起動: pm2 start ecosystem.config.js または npm start',
+    noDaemonStart: (command) => `起動: ${command}`,
     waiting: '(起動を待っています)',
     loadFailed: (error) => `一覧の取得に失敗しました: ${error}`,
     lastOk: (time) => `最終取得 ${time}`,

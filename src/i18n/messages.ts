@@ -22,6 +22,8 @@ export interface Messages {
     noDaemon: (home: string) => string;
     /** How to start a daemon, with the commands. */
     noDaemonHint: string;
+    /** How to start it again, with the command the daemon-down finding gives (`pm2 resurrect` when saved). */
+    noDaemonStart: (command: string) => string;
     /** The monitor keeps looking for a daemon. */
     waiting: string;
     loadFailed: (error: string) => string;

@@ -47,13 +47,24 @@ afterAll(async () => {
 }, 30_000);
 
 describe('doctor with no daemon', () => {
+  it('writes its fixes with the pm2 on PATH when there is one (npx pm2 otherwise, as above)', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'gakuco-doctor-bin-'));
+    try {
+      writeFileSync(join(bin, 'pm2'), '#!/bin/sh\n', { mode: 0o755 });
+      const run = await doctor([], { PATH: bin });
+      expect(run.out).toContain(`      → PM2_HOME=${home.home} pm2 start ecosystem.config.js`);
+      expect(run.out).not.toContain('npx pm2');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+  });
   it('says so first, in Japanese by default, with the command, exit 1, and starts no daemon', async () => {
     const run = await doctor([]);
     expect(run.code).toBe(EXIT_ERRORS);
     const lines = run.out.split('\n');
     expect(lines[0]).toBe(`gakuco-monit doctor  PM2_HOME=${home.home}`);
     expect(lines[3]).toBe(`  ✘ PM2 デーモンが動いていません（${home.home}）`);
-    expect(lines[4]).toBe(`      → PM2_HOME=${home.home} pm2 start ecosystem.config.js`);
+    expect(lines[4]).toBe(`      → PM2_HOME=${home.home} npx pm2 start ecosystem.config.js`);
     expect(run.out).toContain('! pm2-logrotate が入っていません');
     expect(run.out).toContain('結果: エラー 1 件、警告 2 件');
     expect(run.out).not.toContain('サービス\n'); // no service section without a daemon
@@ -79,7 +90,7 @@ describe('doctor with no daemon', () => {
     expect(run.code).toBe(EXIT_ERRORS);
     const report = JSON.parse(run.out);
     expect(report).toMatchObject({ ok: false, exitCode: 1, connection: 'no-daemon', pm2Home: home.home, errors: 1, warnings: 2, services: [] });
-    expect(report.setup[0]).toMatchObject({ mark: 'error', code: 'daemon-down', fix: `PM2_HOME=${home.home} pm2 start ecosystem.config.js` });
+    expect(report.setup[0]).toMatchObject({ mark: 'error', code: 'daemon-down', fix: `PM2_HOME=${home.home} npx pm2 start ecosystem.config.js` });
     expect(home.daemonPid()).toBeNull();
   });
 });
@@ -110,7 +121,7 @@ describe('doctor with a daemon', () => {
     await startApp(home, 'idle.cjs', 'unsaved');
     const run = await doctor(['--lang', 'en']);
     expect(run.out).toContain('  ! The saved list (pm2 save) differs from what runs now: a reboot would not bring back unsaved');
-    expect(run.out).toContain(`      → PM2_HOME=${home.home} pm2 save`);
+    expect(run.out).toContain(`      → PM2_HOME=${home.home} npx pm2 save`);
     expect(run.code).toBe(EXIT_WARNINGS);
     await home.pm2(['save']);
   });
@@ -127,7 +138,7 @@ describe('doctor with a daemon', () => {
     expect(run.code).toBe(EXIT_ERRORS);
     expect(run.out).toMatch(/ {2}✘ crashy: restart loop \(\d+ restarts in the last 10 min, \d+ unstable, status \w+/);
     expect(run.out).toContain('      | Error: cannot start: missing database connection');
-    expect(run.out).toContain(`      → PM2_HOME=${home.home} pm2 logs crashy --err --lines 50`);
+    expect(run.out).toContain(`      → PM2_HOME=${home.home} npx pm2 logs crashy --err --lines 50`);
     expect(run.out).toContain('  ✔ web (online): no problems');
 
     const ja = await doctor([]);

@@ -67,16 +67,31 @@ export async function readTail(path: string, maxBytes: number): Promise<string> 
   }
 }
 
-/** The last `count` non-blank lines, each cut to `maxChars` characters. */
-export function lastLines(text: string, count: number, maxChars: number): string[] {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .slice(-count)
-    .map((line) => {
-      const chars = [...line];
-      return chars.length > maxChars ? `${chars.slice(0, maxChars - 3).join('')}...` : line;
-    });
+/** A thrown error's first line (`Error: listen EADDRINUSE ...`, `TypeError: ...`, `Uncaught ...`). */
+const ERROR_LINE = /^\s*(?:Uncaught\s+)?(?:[A-Z]\w*(?:Error|Exception)|Error)\b(?:\s*\[\w+\])?:?/;
+/** A system error code or a fatal word anywhere in a line (`code: 'EADDRINUSE'`, `FATAL ERROR: ...`). */
+const ERROR_WORD = /\b(?:E[A-Z]{3,}|FATAL|panic)\b/;
+
+/**
+ * The `count` error-log lines that explain a crash, chosen by content: from the newest error line (the thrown
+ * error's message, the EADDRINUSE line, not the tail of its stack such as `port: 3005 }`), else the newest line
+ * with an error code, else the last lines.
+ */
+export function errorExcerpt(text: string, count: number, maxChars: number): string[] {
+  const lines = nonEmptyLines(text);
+  let at = lines.findLastIndex((line) => ERROR_LINE.test(line));
+  if (at === -1) at = lines.findLastIndex((line) => ERROR_WORD.test(line));
+  const chosen = at === -1 ? lines.slice(-count) : lines.slice(at, at + count);
+  return chosen.map((line) => shortened(line, maxChars));
+}
+
+function nonEmptyLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+function shortened(line: string, maxChars: number): string {
+  const chars = [...line];
+  return chars.length > maxChars ? `${chars.slice(0, maxChars - 3).join('')}...` : line;
 }
 
 /** The app names saved by `pm2 save` in $PM2_HOME/dump.pm2 (only names are read; the file holds env values). */

@@ -15,5 +15,5 @@ export {
   type SetupCheck,
 } from './codes.js';
 export { SERVICE_REQUIREMENTS, type ServiceRequirements } from './requirements.js';
-export { defaultPm2Home, pm2CommandBuilder } from './commands.js';
+export { defaultPm2Home, pm2CommandBuilder, pm2Program } from './commands.js';
 export { daemonAnswers } from './gather.js';

@@ -3,14 +3,14 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, DiagnosticsProvider, DiagnosticsReport, Service } from '../types.js';
-import { defaultPm2Home, pm2CommandBuilder } from './commands.js';
+import { defaultPm2Home, pm2CommandBuilder, pm2Program } from './commands.js';
 import {
   daemonAnswers,
   defaultStartupDirs,
   fileExists,
   findBuildProject,
   findStartupUnit,
-  lastLines,
+  errorExcerpt,
   readPm2Modules,
   readSavedList,
   readTail,
@@ -44,6 +44,8 @@ export interface DiagnosticsOptions {
   errorLines?: number;
   /** The PM2 home a plain `pm2` in the operator's shell uses; fixes for another home name it. */
   shellPm2Home?: string;
+  /** How fixes call pm2: `pm2`, or `npx pm2` when pm2 is not on PATH. Default: looked up on PATH once. */
+  pm2Program?: string;
   now?: () => number;
 }
 
@@ -55,6 +57,7 @@ export function createDiagnosticsProvider(options: DiagnosticsOptions = {}): Dia
   const restartWindowMs = options.restartWindowMs ?? 10 * 60_000;
   const history = new RestartHistory(restartWindowMs);
   const now = options.now ?? Date.now;
+  const program = options.pm2Program ?? pm2Program();
   // pm2.log changes only when pm2 does something: parse its tail again only when its size or mtime moved.
   let pm2Log: { path: string; size: number; mtimeMs: number; events: Map<number, Pm2LogEvent[]> } | null = null;
 
@@ -70,7 +73,7 @@ export function createDiagnosticsProvider(options: DiagnosticsOptions = {}): Dia
 
   async function diagnose(services: readonly Service[], pm2Home: string): Promise<DiagnosticsReport> {
     const at = now();
-    const pm2 = pm2CommandBuilder(pm2Home, options.shellPm2Home ?? defaultPm2Home());
+    const pm2 = pm2CommandBuilder(pm2Home, options.shellPm2Home ?? defaultPm2Home(), program);
     const [answers, modules, saved, startupUnit, events] = await Promise.all([
       daemonAnswers(pm2Home),
       readPm2Modules(pm2Home),
@@ -153,7 +156,8 @@ async function gatherServiceFacts(
   const recentRestarts = Math.max(restartsFromLog, restartsTracked);
 
   const lastErrorLines = isRestartLoopSuspected(service, recentRestarts, ctx) && service.errLogPath
-    ? lastLines(await readTail(service.errLogPath, ERROR_LOG_TAIL_BYTES), errorLineCount, ERROR_LINE_MAX_CHARS)
+    ? errorExcerpt(await readTail(service.errLogPath, ERROR_LOG_TAIL_BYTES), errorLineCount, ERROR_LINE_MAX_CHARS)
     : [];
-  return { scriptExists, buildProjectDir, logFiles, memoryRestarts, recentRestarts, lastErrorLines };
+  const ecosystemDir = service.cwd !== '' && (await fileExists(join(service.cwd, 'ecosystem.config.js'))) === true ? service.cwd : null;
+  return { scriptExists, buildProjectDir, logFiles, memoryRestarts, recentRestarts, lastErrorLines, ecosystemDir };
 }

@@ -2,7 +2,7 @@
 import type { Diagnostic, Service } from '../types.js';
 import { diagnostic, HINT_PREFIX } from './codes.js';
 import type { Pm2CommandBuilder } from './commands.js';
-import { shellQuote } from './commands.js';
+import { recreateCommand, shellQuote } from './commands.js';
 import {
   effectiveHost,
   isLoopbackHost,
@@ -23,8 +23,10 @@ export interface ServiceFacts {
   memoryRestarts: number;
   /** Restarts within the restart window (tracked samples and pm2.log starts, whichever saw more). */
   recentRestarts: number;
-  /** The last lines of the error log, short; empty unless a restart loop was suspected. */
+  /** The error-log lines that explain a restart loop (errorExcerpt), short; empty unless a loop was suspected. */
   lastErrorLines: readonly string[];
+  /** The service's cwd when an ecosystem.config.js is there (fixes that re-read it start with `cd` there). */
+  ecosystemDir?: string | null;
 }
 
 export interface ServiceCheckContext {
@@ -51,8 +53,7 @@ export function checkScript(service: Service, facts: ServiceFacts, ctx: ServiceC
     return [diagnostic('script-not-built', { ...params, project: facts.buildProjectDir },
       `cd ${shellQuote(facts.buildProjectDir)} && npm run build && ${ctx.pm2(`restart ${shellQuote(service.name)}`)}`)];
   }
-  const name = shellQuote(service.name);
-  const recreate = `${ctx.pm2(`delete ${name}`)} && ${ctx.pm2(`start ecosystem.config.js --only ${name}`)}`;
+  const recreate = recreateCommand(ctx.pm2, service.name, facts.ecosystemDir ?? null);
   return [diagnostic('script-missing', { ...params, recreate }, `${HINT_PREFIX}script-path`)];
 }
 
@@ -93,13 +94,15 @@ export function checkConfig(service: Service, ctx: ServiceCheckContext): Diagnos
   return findings;
 }
 
-export function checkPort(service: Service, ctx: ServiceCheckContext): Diagnostic[] {
+export function checkPort(service: Service, ctx: ServiceCheckContext, ecosystemDir: string | null = null): Diagnostic[] {
   const check = service.portCheck;
   if (service.port === null || check === null) return [];
   const restart = ctx.pm2(`restart ${shellQuote(service.name)}`);
   if (check.conflict !== null && check.conflict.pid !== service.pid) {
+    // A changed PORT is read only when PM2 creates the app again; a plain restart is enough once the port is free.
+    const recreate = recreateCommand(ctx.pm2, service.name, ecosystemDir);
     return [diagnostic('port-conflict', {
-      name: service.name, port: service.port, pid: check.conflict.pid, command: check.conflict.command, restart,
+      name: service.name, port: service.port, pid: check.conflict.pid, command: check.conflict.command, restart, recreate,
     }, `${HINT_PREFIX}free-port`)];
   }
   const settled = service.startedAt === null || ctx.now - service.startedAt >= ctx.portGraceMs;
@@ -164,7 +167,7 @@ export function checkService(service: Service, facts: ServiceFacts, ctx: Service
   return [
     ...checkScript(service, facts, ctx),
     ...checkConfig(service, ctx),
-    ...checkPort(service, ctx),
+    ...checkPort(service, ctx, facts.ecosystemDir ?? null),
     ...checkMemory(service, facts, ctx),
     ...checkRestarts(service, facts, ctx),
     ...checkLogs(service, facts, ctx),

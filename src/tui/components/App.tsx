@@ -96,7 +96,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     logsShown.current = selectedPmId;
   }, [selectedPmId]);
 
-  const banner = bannerLines(snapshot.connection, display.messages);
+  const banner = bannerLines(snapshot.connection, display.messages, true, snapshot.diagnostics);
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
   const logs = selectedPmId === null ? noLogs : (snapshot.logs.get(selectedPmId) ?? noLogs);
   const logRoom = Math.max(0, layout.logs - 1);
@@ -241,7 +241,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
             width={width}
             now={at}
           />
-          {layout.banner > 0 ? <ConnectionBanner connection={snapshot.connection} width={width} height={layout.banner} /> : null}
+          {layout.banner > 0 ? <ConnectionBanner connection={snapshot.connection} diagnostics={snapshot.diagnostics} width={width} height={layout.banner} /> : null}
           {ui.helpOpen ? (
             <HelpOverlay width={width} height={middle} scroll={ui.helpScroll} />
           ) : (

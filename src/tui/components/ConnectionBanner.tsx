@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useContext } from 'react';
-import type { ConnectionState } from '../../pm2-bridge/types.js';
+import type { ConnectionState, Diagnostic } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { bannerLines } from '../layout/banner-lines.js';
 import { truncateCells } from '../format/truncate-cells.js';
@@ -8,14 +8,16 @@ import { Toned } from './Toned.js';
 
 export interface ConnectionBannerProps {
   connection: ConnectionState;
+  /** Setup-wide findings: the daemon-down one says how to start PM2 again. */
+  diagnostics: readonly Diagnostic[];
   width: number;
   height: number;
 }
 
 /** Says why the table may be empty or old (no daemon, connecting, load failed) and what to do; the table stays. */
-export function ConnectionBanner({ connection, width, height }: ConnectionBannerProps) {
+export function ConnectionBanner({ connection, diagnostics, width, height }: ConnectionBannerProps) {
   const { messages, glyphs } = useContext(DisplayContext);
-  const lines = bannerLines(connection, messages).slice(0, height);
+  const lines = bannerLines(connection, messages, true, diagnostics).slice(0, height);
   const tone = connection.kind === 'connecting' ? 'yellow' : 'red';
   return (
     <Box flexDirection="column" height={height} width={width}>

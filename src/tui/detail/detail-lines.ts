@@ -48,7 +48,7 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], context: DetailCont
     const described = context.describeDiagnostic(diagnostic);
     const tone = severityTone[diagnostic.severity];
     const lines: DetailLine[] = [{ label: context.messages.table.diagnosticsMark, text: described.text, tone }];
-    for (const detail of described.details.slice(-3)) lines.push({ label: null, text: `  ${detail}`, tone: null });
+    for (const detail of described.details) lines.push({ label: null, text: `  ${detail}`, tone: null });
     if (described.fix !== null) lines.push({ label: null, text: `  ${m.fix}: ${described.fix}`, tone: null });
     return lines;
   });

@@ -8,7 +8,7 @@ import {
   fileExists,
   findBuildProject,
   findStartupUnit,
-  lastLines,
+  errorExcerpt,
   readPm2Modules,
   readSavedList,
   readTail,
@@ -46,8 +46,34 @@ describe('files', () => {
     writeFileSync(log, `${'a'.repeat(5000)}\nline one\n\nline two\n`);
     expect(await readTail(log, 30)).toBe('line one\n\nline two\n');
     expect(await readTail(join(root, 'missing'), 30)).toBe('');
-    expect(lastLines('a\n\nb\r\nc\n', 2, 80)).toEqual(['b', 'c']);
-    expect(lastLines('x'.repeat(300), 1, 10)).toEqual(['xxxxxxx...']);
+    expect(errorExcerpt('a\n\nb\r\nc\n', 2, 80)).toEqual(['b', 'c']);
+    expect(errorExcerpt('x'.repeat(300), 1, 10)).toEqual(['xxxxxxx...']);
+  });
+  it('picks the error line of a crash, not the tail of its stack', () => {
+    const crash = [
+      'node:events:497',
+      "      throw er; // Unhandled 'error' event",
+      '      ^',
+      '',
+      'Error: listen EADDRINUSE: address already in use :::3005',
+      '    at Server.setupListenHandle [as _listen2] (node:net:1908:16)',
+      '    at listenInCluster (node:net:1965:12)',
+      "Emitted 'error' event on Server instance at:",
+      '    at emitErrorNT (node:net:1944:8) {',
+      "  code: 'EADDRINUSE',",
+      '  errno: -98,',
+      "  syscall: 'listen',",
+      "  address: '::',",
+      '  port: 3005',
+      '}',
+    ].join('\n');
+    expect(errorExcerpt(`${crash}\n${crash}\n`, 3, 200)).toEqual([
+      'Error: listen EADDRINUSE: address already in use :::3005',
+      '    at Server.setupListenHandle [as _listen2] (node:net:1908:16)',
+      '    at listenInCluster (node:net:1965:12)',
+    ]);
+    expect(errorExcerpt('starting\nTypeError: x is not a function\n    at main (/app/a.js:3:1)\n', 1, 200)).toEqual(['TypeError: x is not a function']);
+    expect(errorExcerpt("boot\n  code: 'ECONNREFUSED',\n  port: 5432\n}\n", 2, 200)).toEqual(["  code: 'ECONNREFUSED',", '  port: 5432']);
   });
 });
 

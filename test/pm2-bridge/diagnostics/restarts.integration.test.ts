@@ -69,7 +69,7 @@ describe('restart diagnostics (real PM2)', () => {
     // With pm2.log gone (deleted by hand, say: the daemon keeps writing to the unlinked file) only the provider's
     // own samples can see the restarts. Last in this file: the tests above read pm2.log.
     rmSync(join(home.home, 'pm2.log'));
-    const provider = createDiagnosticsProvider({ startupDirs: [], maxRestartsInWindow: 2 });
+    const provider = createDiagnosticsProvider({ startupDirs: [], pm2Program: 'pm2', maxRestartsInWindow: 2 });
     const first = await diagnosedSnapshot(home, provider);
     const before = service(first, 'flapping').restarts;
     const second = await waitFor(async () => {

@@ -112,6 +112,15 @@ describe('checkPort', () => {
       code: 'port-conflict', params: { port: 3001, pid: 99, command: 'python3 -m http.server' }, fix: 'hint:free-port',
     });
   });
+  it('gives a fix that re-reads the ecosystem file (delete + start --only), from its directory', () => {
+    const service = withPort({ name: 'notion-mcp', portCheck: portCheck({ conflict: { pid: 99, command: 'nc -l 3001' } }) });
+    expect(checkPort(service, ctx, '/srv/gakuco monit')[0]?.params).toMatchObject({
+      restart: 'pm2 restart notion-mcp',
+      recreate: "cd '/srv/gakuco monit' && pm2 delete notion-mcp && pm2 start ecosystem.config.js --only notion-mcp",
+    });
+    const npx = { ...ctx, pm2: pm2CommandBuilder('/home/u/.pm2', '/home/u/.pm2', 'npx pm2') };
+    expect(checkPort(service, npx)[0]?.params.recreate).toBe('npx pm2 delete notion-mcp && npx pm2 start ecosystem.config.js --only notion-mcp');
+  });
   it('reports an online service not listening, after the grace period only', () => {
     const closed = portCheck({ listening: false });
     expect(codes(checkPort(withPort({ portCheck: closed }), ctx))).toEqual(['port-not-listening']);

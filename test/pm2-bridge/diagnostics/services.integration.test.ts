@@ -130,7 +130,7 @@ describe('per-service diagnostics (real PM2)', () => {
     // The same service judged against a limit just above its real memory use.
     const tight = { ...healthy, maxMemoryRestart: Math.round(healthy.memory / 0.9) };
     const { createDiagnosticsProvider } = await import('../../../src/pm2-bridge/diagnostics/index.js');
-    const report = await createDiagnosticsProvider({ startupDirs: [] }).diagnose([tight], home.home);
+    const report = await createDiagnosticsProvider({ startupDirs: [], pm2Program: 'pm2' }).diagnose([tight], home.home);
     expect(report.services.get(healthy.pmId)?.map((d) => d.code)).toContain('memory-high');
     expect(codesOf(snapshot, 'healthy')).not.toContain('memory-high');
   });

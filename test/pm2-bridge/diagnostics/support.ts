@@ -40,7 +40,7 @@ export async function diagnosedSnapshot(
   home: PrivatePm2Home,
   provider: DiagnosticsProvider | DiagnosticsOptions = {},
 ): Promise<Snapshot> {
-  const diagnostics = 'diagnose' in provider ? provider : createDiagnosticsProvider({ startupDirs: [], ...provider });
+  const diagnostics = 'diagnose' in provider ? provider : createDiagnosticsProvider({ startupDirs: [], pm2Program: 'pm2', ...provider });
   return readSnapshotOnce({ pm2Home: home.home, diagnostics });
 }
 

@@ -313,6 +313,16 @@ describe('connection states', () => {
     expect(frame).toContain('pm2 start ecosystem.config.js');
     expect(frame).toContain('notion-mcp');
   });
+  it('offers the command the daemon-down finding gives (pm2 resurrect when a saved list exists)', async () => {
+    const source = new MemorySource(services());
+    source.update({
+      connection: { kind: 'no-daemon', home: '/home/op/.pm2', since: 0 },
+      diagnostics: [{ code: 'daemon-down', severity: 'error', params: { home: '/home/op/.pm2' }, fix: 'npx pm2 resurrect' }],
+    });
+    const view = open({ source, lang: 'en' });
+    const frame = await waitForFrame(view, (text) => text.includes('resurrect'));
+    expect(frame).toContain('Start it: npx pm2 resurrect');
+  });
   it('shows a load failure with the error', async () => {
     const source = new MemorySource(services());
     source.update({ connection: { kind: 'load-failed', home: '/h', error: 'list timed out', lastOkAt: null } });
@@ -320,6 +330,48 @@ describe('connection states', () => {
     await settle();
     expect(view.lastFrame()).toContain('Could not load the process list: list timed out');
     expect(view.lastFrame()).toContain('worker');
+  });
+});
+
+describe('detail pane', () => {
+  const longFix = 'cd /srv/gakuco-monit && npx pm2 delete notion-mcp && npx pm2 start ecosystem.config.js --only notion-mcp';
+  const finding = { code: 'port-conflict', severity: 'error' as const, params: { name: 'notion-mcp', port: 3001, pid: 4321, command: 'python3 -m http.server 3001', restart: 'npx pm2 restart notion-mcp', recreate: longFix }, fix: 'hint:free-port' };
+  const envEntries = Array.from({ length: 30 }, (_, i) => ({ key: `VAR_${i}`, value: `value-${i}`, masked: false }));
+  const withFinding = () => [makeService({ pmId: 0, name: 'notion-mcp', port: 3001, diagnostics: [finding], env: envEntries }), makeService({ pmId: 1, name: 'worker' })];
+
+  it('wraps a fix to the width and scrolls to its end at 80x24 (Tab to the pane, then j / PgDn)', async () => {
+    const view = open({ source: new MemorySource(withFinding()), lang: 'en', width: 80, height: 23 });
+    await settle();
+    const detailRows = (frame: string) => {
+      const lines = frame.split('\n');
+      const top = lines.findIndex((line) => line.includes('Details: notion-mcp'));
+      const bottom = lines.findIndex((line, i) => i > top && line.includes('Logs: notion-mcp'));
+      return lines.slice(top + 1, bottom);
+    };
+    let seen = detailRows(view.lastFrame()!);
+    await press(view, TAB);
+    await press(view, TAB);
+    expect(view.lastFrame()).toMatch(/─▶ Details: notion-mcp/);
+    for (let i = 0; i < 12; i++) {
+      const frame = await press(view, 'j', 80);
+      seen = [...seen, ...detailRows(frame)];
+    }
+    for (const row of seen) expect(cellWidth(row)).toBeLessThanOrEqual(80);
+    expect(seen.join('\n')).not.toContain('…');
+    // Every word of the fix is on screen at some point, in order.
+    const text = [...new Set(seen)].map((row) => row.trim()).join(' ');
+    expect(text.replace(/\s+/g, ' ')).toContain(longFix);
+    for (let i = 0; i < 4; i++) await press(view, PAGE_UP, 80);
+    expect(detailRows(view.lastFrame()!).join('\n')).toContain('port 3001 is held by another process');
+  });
+  it('folds the env into one line until e', async () => {
+    const view = open({ source: new MemorySource(withFinding()), lang: 'en', width: 120, height: 40 });
+    await settle();
+    expect(view.lastFrame()).toContain('Env: 30 variables (e to show)');
+    expect(view.lastFrame()).not.toContain('VAR_0=');
+    await press(view, 'e');
+    await press(view, ENTER);
+    await waitForFrame(view, (frame) => frame.includes('VAR_0=value-0'));
   });
 });
 
