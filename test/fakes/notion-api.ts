@@ -43,6 +43,10 @@ export const SEED = {
   nestedItem: '66666666-6666-4666-8666-666666666602',
   deepItem: '66666666-6666-4666-8666-666666666603',
   childPage: '66666666-6666-4666-8666-666666666604',
+  heading: '99999999-0000-4000-8000-000000000001',
+  paragraph: '99999999-0000-4000-8000-000000000002',
+  todo: '99999999-0000-4000-8000-000000000004',
+  code: '99999999-0000-4000-8000-000000000006',
   discussion: '77777777-7777-4777-8777-777777777777',
   userAda: '88888888-8888-4888-8888-888888888801',
 } as const;
@@ -69,11 +73,38 @@ function blk(id: string, type: string, value: Json, hasChildren = false): Json {
 
 const TASK_SCHEMA: Json = {
   Name: { id: 'title', name: 'Name', type: 'title', title: {} },
-  Status: { id: 's', name: 'Status', type: 'status', status: {} },
+  Status: {
+    id: 's',
+    name: 'Status',
+    type: 'status',
+    status: {
+      options: [
+        { id: 'st1', name: 'Todo', color: 'default' },
+        { id: 'st2', name: 'Doing', color: 'blue' },
+        { id: 'st3', name: 'Done', color: 'green' },
+      ],
+      groups: [
+        { id: 'g1', name: 'To-do', color: 'gray', option_ids: ['st1'] },
+        { id: 'g2', name: 'In progress', color: 'blue', option_ids: ['st2'] },
+        { id: 'g3', name: 'Complete', color: 'green', option_ids: ['st3'] },
+      ],
+    },
+  },
   Due: { id: 'd', name: 'Due', type: 'date', date: {} },
-  Tags: { id: 't', name: 'Tags', type: 'multi_select', multi_select: {} },
+  Tags: {
+    id: 't',
+    name: 'Tags',
+    type: 'multi_select',
+    multi_select: {
+      options: [
+        { id: 't1', name: 'docs', color: 'yellow' },
+        { id: 't2', name: 'code', color: 'purple' },
+        { id: 't3', name: 'mcp', color: 'red' },
+      ],
+    },
+  },
   Done: { id: 'c', name: 'Done', type: 'checkbox', checkbox: {} },
-  Estimate: { id: 'e', name: 'Estimate', type: 'number', number: {} },
+  Estimate: { id: 'e', name: 'Estimate', type: 'number', number: { format: 'number' } },
 };
 
 interface StoredPage {
@@ -115,12 +146,12 @@ export class FakeNotionState {
     page(SEED.task3, taskProps('Ship it', 'Todo', '2025-04-20', [], false, 1), row);
 
     this.children.set(SEED.page, [
-      blk('b-1', 'heading_1', { rich_text: [rt('Goals')] }),
-      blk('b-2', 'paragraph', { rich_text: [rt('Make the servers '), rt('small', { bold: true }), rt(' and safe.')] }),
+      blk(SEED.heading, 'heading_1', { rich_text: [rt('Goals')] }),
+      blk(SEED.paragraph, 'paragraph', { rich_text: [rt('Make the servers '), rt('small', { bold: true }), rt(' and safe.')] }),
       blk(SEED.nestedItem, 'bulleted_list_item', { rich_text: [rt('Notion server')] }, true),
-      blk('b-4', 'to_do', { rich_text: [rt('Write tests')], checked: true }),
+      blk(SEED.todo, 'to_do', { rich_text: [rt('Write tests')], checked: true }),
       blk(SEED.toggle, 'toggle', { rich_text: [rt('Details')] }, true),
-      blk('b-6', 'code', { rich_text: [rt('npm test')], language: 'bash' }),
+      blk(SEED.code, 'code', { rich_text: [rt('npm test')], language: 'bash' }),
       blk(SEED.childPage, 'child_page', { title: 'Meeting notes' }, true),
     ]);
     this.children.set(SEED.nestedItem, [blk(SEED.deepItem, 'bulleted_list_item', { rich_text: [rt('tools')] }, true)]);
@@ -281,7 +312,7 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
     return out;
   }
 
-  function storeChildren(parentId: string, children: Json[]): Json[] {
+  function storeChildren(parentId: string, children: Json[], position?: Json): Json[] {
     const list = state.children.get(parentId) ?? [];
     const created = children.map((child) => {
       const id = randomUUID();
@@ -289,15 +320,96 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
       const value = { ...(child[type] as Json) };
       const nested = value.children as Json[] | undefined;
       delete value.children;
-      if (Array.isArray(value.rich_text)) {
-        value.rich_text = (value.rich_text as Json[]).map((i) => ({ ...i, plain_text: (i.text as Json).content, href: (i.text as Json).link ? ((i.text as Json).link as Json).url : null }));
-      }
+      if (Array.isArray(value.rich_text)) value.rich_text = withPlainText(value.rich_text as Json[]);
+      if (Array.isArray(value.cells)) value.cells = (value.cells as Json[][]).map(withPlainText);
       if (nested) storeChildren(id, nested);
       return blk(id, type, value, Boolean(nested?.length));
     });
-    list.push(...created);
+    // Where Notion puts appended blocks: at the end, at the start, or after a given block.
+    const afterId = position?.type === 'after_block' ? String((position.after_block as Json).id) : position?.type === 'start' ? null : undefined;
+    if (afterId === undefined) list.push(...created);
+    else {
+      const index = afterId === null ? 0 : list.findIndex((b) => b.id === afterId) + 1;
+      if (afterId !== null && index === 0) throw new HttpError(400, 'validation_error', `Block ${afterId} is not a child of ${parentId}.`);
+      list.splice(index, 0, ...created);
+    }
     state.children.set(parentId, list);
     return created;
+  }
+
+  function withPlainText(items: Json[]): Json[] {
+    return items.map((i) => ({ ...i, plain_text: (i.text as Json).content, href: (i.text as Json).link ? ((i.text as Json).link as Json).url : null }));
+  }
+
+  /** The block and the list it sits in. */
+  function findBlock(id: string): { block: Json; parentId: string; list: Json[] } {
+    for (const [parentId, list] of state.children) {
+      const block = list.find((b) => b.id === id);
+      if (block) return { block, parentId, list };
+    }
+    throw notFound(id);
+  }
+
+  function updateBlock(id: string, body: Json): Json {
+    const { block } = findBlock(id);
+    const type = String(block.type);
+    for (const key of Object.keys(body)) {
+      if (key === 'in_trash' || key === 'archived' || key === 'type') continue;
+      if (key !== type) throw new HttpError(400, 'validation_error', `body.${key} should be not present: the block is a ${type}.`);
+    }
+    const change = (body[type] ?? {}) as Json;
+    const value = block[type] as Json;
+    if (Array.isArray(change.rich_text)) value.rich_text = withPlainText(change.rich_text as Json[]);
+    for (const key of ['checked', 'language'] as const) if (key in change) value[key] = change[key];
+    block.last_edited_time = NOW;
+    return block;
+  }
+
+  function deleteBlock(id: string): Json {
+    const { block, parentId, list } = findBlock(id);
+    state.children.set(parentId, list.filter((b) => b !== block));
+    if (block.type === 'child_page' && state.pages.has(id)) page(id).inTrash = true;
+    return { ...block, archived: true, in_trash: true };
+  }
+
+  function isInside(pageId: string, ancestor: string): boolean {
+    for (let current: string | null = pageId; current; current = state.pages.get(current)?.parentPage ?? null) {
+      if (current === ancestor) return true;
+    }
+    return false;
+  }
+
+  function movePage(id: string, body: Json, legacy: boolean): Json {
+    const p = page(id);
+    const parent = (body.parent ?? {}) as Json;
+    const title = Object.values(p.properties).find((v) => (v as Json).type === 'title') as Json | undefined;
+    if (typeof parent.page_id === 'string') {
+      page(parent.page_id);
+      if (isInside(parent.page_id, id)) throw new HttpError(400, 'validation_error', 'A page cannot be moved into itself or one of its sub-pages.');
+      p.parentPage = parent.page_id;
+      p.database = null;
+      p.dataSource = null;
+      p.properties = { title: { ...(title ?? { type: 'title', title: [] }), id: 'title' } };
+    } else if (typeof parent.data_source_id === 'string' && !legacy) {
+      if (parent.data_source_id !== SEED.dataSource) throw notFound(parent.data_source_id);
+      p.parentPage = null;
+      p.database = SEED.database;
+      p.dataSource = SEED.dataSource;
+      p.properties = rowProperties({ Name: { title: (title?.title as Json[] | undefined) ?? [] } });
+    } else {
+      throw new HttpError(400, 'validation_error', 'body.parent should be a page_id or a data_source_id.');
+    }
+    // The sub-page link leaves the old parent's content and is added at the end of the new parent's.
+    for (const [parentId, list] of state.children) {
+      const link = list.find((b) => b.id === id && b.type === 'child_page');
+      if (link) state.children.set(parentId, list.filter((b) => b !== link));
+    }
+    if (p.parentPage) {
+      const list = state.children.get(p.parentPage) ?? [];
+      list.push(blk(id, 'child_page', { title: plain(title?.title) }, (state.children.get(id)?.length ?? 0) > 0));
+      state.children.set(p.parentPage, list);
+    }
+    return renderPage(p, legacy);
   }
 
   function route(req: IncomingMessage, path: string, query: Record<string, string>, body: Json): Json {
@@ -374,9 +486,18 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
       if (method === 'PATCH') {
         const children = body.children as Json[];
         if (children.length > 100) throw new HttpError(400, 'validation_error', 'body.children.length should be ≤ 100.');
-        return { object: 'list', results: storeChildren(id, children), has_more: false, next_cursor: null };
+        const position = (body.position as Json | undefined) ?? (typeof body.after === 'string' ? { type: 'after_block', after_block: { id: body.after } } : undefined);
+        if (position && legacy && body.position) throw new HttpError(400, 'validation_error', 'body.position should be not present.');
+        return { object: 'list', results: storeChildren(id, children, position), has_more: false, next_cursor: null };
       }
     }
+    if ((m = /^\/blocks\/([\w-]+)$/.exec(path))) {
+      const id = m[1]!;
+      if (method === 'GET') return findBlock(id).block;
+      if (method === 'PATCH') return updateBlock(id, body);
+      if (method === 'DELETE') return deleteBlock(id);
+    }
+    if ((m = /^\/pages\/([\w-]+)\/move$/.exec(path)) && method === 'POST') return movePage(m[1]!, body, legacy);
     if ((m = /^\/databases\/([\w-]+)$/.exec(path)) && method === 'GET') {
       if (m[1] !== SEED.database) throw notFound(m[1]!);
       return database(legacy);

@@ -95,6 +95,15 @@ export function blockToText(block: BlockNode, numberInList = 1): string {
   }
 }
 
+/** A table as GFM Markdown: the header separator after the first row (Markdown needs one even without a header). */
+function tableToText(table: BlockNode, indent: string): string {
+  const rows = (table.children ?? []).map((row) => indent + blockToText(row));
+  const firstCells = body(table.children?.[0] ?? {}).cells;
+  const width = Number(body(table).table_width) || (Array.isArray(firstCells) ? firstCells.length : 1);
+  const separator = `${indent}|${' --- |'.repeat(width)}`;
+  return [rows[0] ?? '', separator, ...rows.slice(1)].join('\n');
+}
+
 /** Blocks (with attached children) as text; children indented two spaces per level. */
 export function blocksToText(blocks: readonly BlockNode[], depth = 0): string {
   const indent = '  '.repeat(depth);
@@ -107,7 +116,8 @@ export function blocksToText(blocks: readonly BlockNode[], depth = 0): string {
       for (const line of own.split('\n')) lines.push(line === '' ? '' : indent + line);
     }
     const childDepth = own === '' && block.type !== 'paragraph' ? depth : depth + 1;
-    if (block.children && block.children.length > 0) lines.push(blocksToText(block.children, childDepth));
+    if (block.type === 'table' && block.children && block.children.length > 0) lines.push(tableToText(block, indent));
+    else if (block.children && block.children.length > 0) lines.push(blocksToText(block.children, childDepth));
     else if (block.children_omitted) {
       lines.push(`${'  '.repeat(childDepth)}[… nested content not loaded: read block ${block.id ?? '?'} to see it]`);
     }

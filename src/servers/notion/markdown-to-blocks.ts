@@ -1,5 +1,6 @@
 // A small markdown subset as Notion block requests: headings, paragraphs, bulleted / numbered / to-do lists
-// (nested by indentation), quotes, fenced code, dividers; inline **bold**, *italic*, `code`, ~~strike~~, links.
+// (nested by indentation), quotes, fenced code, dividers, GFM tables; inline **bold**, *italic*, `code`,
+// ~~strike~~, links.
 import { inlineMarkdownToRichText, plainToRichText } from './rich-text.js';
 
 export interface BlockRequest {
@@ -36,6 +37,33 @@ function childrenOf(parent: BlockRequest): BlockRequest[] {
   return value.children;
 }
 
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/;
+
+function tableCells(line: string): string[] {
+  return line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/\|$/, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim().replace(/\\\|/g, '|'));
+}
+
+/** A GFM table (header row, separator, rows) as a Notion table with a column header. */
+function tableBlock(header: string[], rows: string[][]): BlockRequest {
+  const width = header.length;
+  const row = (cells: string[]) =>
+    block('table_row', {
+      cells: Array.from({ length: width }, (_, i) => inlineMarkdownToRichText(cells[i] ?? '')),
+    });
+  return block('table', {
+    table_width: width,
+    has_column_header: true,
+    has_row_header: false,
+    children: [row(header), ...rows.map(row)],
+  });
+}
+
 export function markdownToBlocks(markdown: string): BlockRequest[] {
   const blocks: BlockRequest[] = [];
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
@@ -65,6 +93,17 @@ export function markdownToBlocks(markdown: string): BlockRequest[] {
     }
     if (line.trim() === '') {
       flushParagraph();
+      continue;
+    }
+    if (TABLE_ROW.test(line) && i + 1 < lines.length && TABLE_SEPARATOR.test(lines[i + 1]!)) {
+      flushParagraph();
+      endList();
+      const header = tableCells(line);
+      const rows: string[][] = [];
+      i += 2;
+      while (i < lines.length && TABLE_ROW.test(lines[i]!)) rows.push(tableCells(lines[i++]!));
+      i -= 1;
+      blocks.push(tableBlock(header, rows));
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);

@@ -26,8 +26,9 @@ export function notionMcpServerFactory(
       {
         instructions:
           'Tools for the Notion workspace shared with this integration. Find ids with notion_search, read ' +
-          'with notion_get_page / notion_read_page / notion_query_database, write with notion_create_page, ' +
-          'notion_update_page, notion_append_content and notion_add_comment.',
+          'with notion_get_page / notion_read_page / notion_query_database / notion_get_database (schema), write ' +
+          'with notion_create_page, notion_update_page, notion_move_page, notion_append_content, ' +
+          'notion_replace_content, notion_update_block, notion_delete_block and notion_add_comment.',
       },
     );
     registerNotionTools(server, ctx);

@@ -49,6 +49,10 @@ export class NotionApi {
     return this.client.request<T & object>({ path, method, body });
   }
 
+  private remove<T = Json>(path: string): Promise<T> {
+    return this.client.request<T & object>({ path, method: 'delete' });
+  }
+
   search(body: Json): Promise<ListResponse> {
     return this.send('post', 'search', body);
   }
@@ -61,16 +65,56 @@ export class NotionApi {
     return this.get(`blocks/${blockId}/children`, { start_cursor: startCursor, page_size: pageSize });
   }
 
-  /** Appends in pieces of 100; returns the ids of the created top-level blocks. */
-  async appendChildren(blockId: string, children: Json[]): Promise<string[]> {
+  /**
+   * Appends in pieces of 100; returns the ids of the created top-level blocks. `atStart` puts them before the
+   * existing children (each later piece after the one before it), where the API version has `position`.
+   */
+  async appendChildren(blockId: string, children: Json[], { atStart = false } = {}): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < children.length; i += MAX_CHILDREN_PER_REQUEST) {
+      const last = ids[ids.length - 1];
+      const position = !atStart ? undefined : last ? { type: 'after_block', after_block: { id: last } } : { type: 'start' };
       const answer = await this.send<ListResponse>('patch', `blocks/${blockId}/children`, {
         children: children.slice(i, i + MAX_CHILDREN_PER_REQUEST),
+        ...(position ? { position } : {}),
       });
       for (const block of answer.results ?? []) if (typeof block.id === 'string') ids.push(block.id);
     }
     return ids;
+  }
+
+  /** Whether appendChildren can put blocks before the existing ones (position exists from 2025-09-03). */
+  get canInsertAtStart(): boolean {
+    return !this.legacy;
+  }
+
+  getBlock(blockId: string): Promise<Json> {
+    return this.get(`blocks/${blockId}`);
+  }
+
+  updateBlock(blockId: string, body: Json): Promise<Json> {
+    return this.send('patch', `blocks/${blockId}`, body);
+  }
+
+  /** Moves the block to the trash (Notion's delete; it can be restored from the trash). */
+  deleteBlock(blockId: string): Promise<Json> {
+    return this.remove(`blocks/${blockId}`);
+  }
+
+  /** Every top-level child of a block, all pages of the listing. */
+  async allChildren(blockId: string): Promise<Json[]> {
+    const all: Json[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.listChildren(blockId, cursor, 100);
+      all.push(...page.results);
+      cursor = page.has_more && page.next_cursor ? page.next_cursor : undefined;
+    } while (cursor);
+    return all;
+  }
+
+  movePage(pageId: string, parent: Json): Promise<Json> {
+    return this.send('post', `pages/${pageId}/move`, { parent });
   }
 
   getDatabase(databaseId: string): Promise<Json> {

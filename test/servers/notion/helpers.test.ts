@@ -209,7 +209,7 @@ describe('blocksToText', () => {
       b('unsupported', {}),
     ]);
     expect(text).toBe(
-      ['## H', '1. one', '2. two', '  inner', '> 💡 note', '| a | b |', '[image] https://i/x.png', '---', '[unsupported block]'].join('\n'),
+      ['## H', '1. one', '2. two', '  inner', '> 💡 note', '| a | b |', '| --- | --- |', '[image] https://i/x.png', '---', '[unsupported block]'].join('\n'),
     );
   });
 

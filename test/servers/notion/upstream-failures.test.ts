@@ -118,7 +118,7 @@ describe('unreachable upstream', () => {
       expect(result.isError).toBe(true);
       expect(textOf(result)).toContain('could not reach Notion (network error ECONNREFUSED)');
       // The server keeps serving after the failure.
-      expect((await refused.http.client.listTools()).tools.length).toBe(10);
+      expect((await refused.http.client.listTools()).tools.length).toBe(15);
     } finally {
       await refused.close();
     }
@@ -136,6 +136,8 @@ describe('missing NOTION_TOKEN', () => {
       for (const tool of tools) {
         const result = await unset.call(tool.name, {
           page_id: SEED.page,
+          block_id: SEED.heading,
+          parent_page_id: SEED.emptyPage,
           database_id: SEED.database,
           title: 't',
           markdown: 'm',

@@ -4,13 +4,14 @@ import { parseNotionId, ToolInputError } from '../ids.js';
 import { markdownToBlocks } from '../markdown-to-blocks.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { appendContentOutput } from './outputs.js';
+import { markdownSyntaxText } from './markdown-syntax.js';
 
 export const appendContentInput = {
   page_id: z.string().min(1).describe('The page (or block) id or URL to add content to.'),
   markdown: z
     .string()
     .min(1)
-    .describe('Content in simple markdown: #/##/### headings, - lists, 1. lists, - [ ] to-dos, > quotes, ``` code, ---, **bold**, *italic*, `code`, [links](url).'),
+    .describe(`Content. ${markdownSyntaxText}`),
 };
 
 export function registerAppendContentTool(server: McpServer, ctx: ToolContext): void {

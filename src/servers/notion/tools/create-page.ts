@@ -6,6 +6,7 @@ import { MAX_CHILDREN_PER_REQUEST, type Json } from '../notion-api.js';
 import { plainToProperties, plainToPropertyValue, schemaOf, titlePropertyName } from '../properties.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { createPageOutput } from './outputs.js';
+import { markdownSyntaxText } from './markdown-syntax.js';
 
 export const createPageInput = {
   parent_page_id: z.string().optional().describe('Create the page inside this page (id or URL).'),
@@ -24,7 +25,7 @@ export const createPageInput = {
   content: z
     .string()
     .optional()
-    .describe('Page body in simple markdown: #/##/### headings, - lists, 1. lists, - [ ] to-dos, > quotes, ``` code, ---.'),
+    .describe(`Page body. ${markdownSyntaxText}`),
 };
 
 export function registerCreatePageTool(server: McpServer, ctx: ToolContext): void {

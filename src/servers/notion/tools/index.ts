@@ -11,6 +11,11 @@ import { registerQueryDatabaseTool } from './query-database.js';
 import { registerReadPageTool } from './read-page.js';
 import { registerSearchTool } from './search.js';
 import { registerUpdatePageTool } from './update-page.js';
+import { registerUpdateBlockTool } from './update-block.js';
+import { registerDeleteBlockTool } from './delete-block.js';
+import { registerReplaceContentTool } from './replace-content.js';
+import { registerMovePageTool } from './move-page.js';
+import { registerGetDatabaseTool } from './get-database.js';
 
 export type { ToolContext } from './context.js';
 
@@ -19,9 +24,14 @@ const registrations = [
   registerGetPageTool,
   registerReadPageTool,
   registerQueryDatabaseTool,
+  registerGetDatabaseTool,
   registerCreatePageTool,
   registerUpdatePageTool,
+  registerMovePageTool,
   registerAppendContentTool,
+  registerReplaceContentTool,
+  registerUpdateBlockTool,
+  registerDeleteBlockTool,
   registerListCommentsTool,
   registerAddCommentTool,
   registerListUsersTool,

@@ -4,6 +4,8 @@ import type { BlockNode } from '../blocks-to-text.js';
 import { blocksToText } from '../blocks-to-text.js';
 import { parseNotionId } from '../ids.js';
 import type { NotionApi } from '../notion-api.js';
+import type { Json } from '../notion-api.js';
+import { blockLabel } from './block-edits.js';
 import { cursorSchemaText, runNotionTool, type ToolContext } from './context.js';
 import { readPageOutput } from './outputs.js';
 
@@ -27,7 +29,19 @@ export const readPageInput = {
     .max(3)
     .optional()
     .describe('How many levels of nested blocks (toggles, sub-lists) to include, 0-3 (default 2).'),
+  show_block_ids: z
+    .boolean()
+    .optional()
+    .describe('Also list every block read with its id and kind (block_list), to edit or delete single blocks.'),
 };
+
+/** The blocks read, in page order, nested ones with their depth. */
+function flatten(blocks: readonly BlockNode[], depth = 0): Json[] {
+  return blocks.flatMap((block) => [
+    { ...blockLabel(block as Json), ...(depth > 0 ? { depth } : {}) },
+    ...flatten(block.children ?? [], depth + 1),
+  ]);
+}
 
 const SEPARATE_PAGES = new Set(['child_page', 'child_database']);
 
@@ -90,6 +104,7 @@ export function registerReadPageTool(server: McpServer, ctx: ToolContext): void 
           page_id: id,
           text: blocksToText(blocks),
           blocks: blocks.length,
+          ...(args.show_block_ids ? { block_list: flatten(blocks) } : {}),
           has_more: top.has_more === true,
           next_cursor: top.next_cursor ?? null,
         };
