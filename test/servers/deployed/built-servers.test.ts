@@ -40,6 +40,11 @@ const NOTION_CALLS: Record<string, Record<string, unknown>> = {
   notion_list_comments: { page_id: SEED.page },
   notion_add_comment: { page_id: SEED.emptyPage, text: 'from PM2' },
   notion_list_users: {},
+  notion_get_database: { database_id: SEED.database },
+  notion_update_block: { block_id: SEED.heading, markdown: 'Aims' },
+  notion_delete_block: { block_id: SEED.code },
+  notion_replace_content: { page_id: SEED.emptyPage, markdown: '# Replaced under PM2' },
+  notion_move_page: { page_id: SEED.childPage, parent_page_id: SEED.emptyPage },
 };
 const CALENDAR_CALLS: Record<string, Record<string, unknown>> = {
   get_current_time: {},

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseNotionId, ToolInputError } from '../ids.js';
 import { blockLabel, PAGE_BLOCKS } from './block-edits.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { deleteBlockOutput } from './outputs.js';
 
 export const deleteBlockInput = {
   block_id: z.string().min(1).describe('The block id (from notion_read_page with show_block_ids, or a block link).'),
@@ -16,6 +17,7 @@ export function registerDeleteBlockTool(server: McpServer, ctx: ToolContext): vo
       description:
         'Move one block (and the blocks nested in it) to the trash; the rest of the page stays. Refuses sub-pages and inline databases, whose deletion would trash a whole page: use notion_update_page with archived true for that. Get block ids from notion_read_page with show_block_ids true.',
       inputSchema: deleteBlockInput,
+      outputSchema: deleteBlockOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     (args) =>

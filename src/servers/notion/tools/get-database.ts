@@ -4,6 +4,7 @@ import { parseNotionId } from '../ids.js';
 import type { Json } from '../notion-api.js';
 import { pageTitle } from '../properties.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { getDatabaseOutput } from './outputs.js';
 
 export const getDatabaseInput = {
   database_id: z.string().min(1).describe('The database id or URL (a data source id also works).'),
@@ -59,6 +60,7 @@ export function registerGetDatabaseTool(server: McpServer, ctx: ToolContext): vo
       description:
         "A database's title and its properties: each one's type, the allowed options of select / multi-select / status properties, and what plain value to give it in notion_create_page or notion_update_page (computed ones say read only). Call it before filling a row so the values are right the first time.",
       inputSchema: getDatabaseInput,
+      outputSchema: getDatabaseOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>

@@ -2,6 +2,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { parseNotionId, ToolInputError } from '../ids.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { pageOutput } from './outputs.js';
 import { summarizePage } from './summaries.js';
 
 export const movePageInput = {
@@ -18,6 +19,7 @@ export function registerMovePageTool(server: McpServer, ctx: ToolContext): void 
       description:
         'Move a page, with its content and sub-pages, under another page or into a database (as a row; properties the database does not have are dropped by Notion). Returns the page with its new parent.',
       inputSchema: movePageInput,
+      outputSchema: pageOutput,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>

@@ -37,7 +37,33 @@ const commentShape = {
 
 export const searchOutput = { results: z.array(objectSummary), ...pagination };
 export const pageOutput = pageShape;
-export const readPageOutput = { page_id: z.string(), text: z.string(), blocks: z.number().int(), ...pagination };
+/** A block named in an answer (block-edits.ts blockLabel). */
+const blockLabel = z.object({ id: z.string(), type: z.string(), text: z.string().optional() });
+
+export const readPageOutput = {
+  page_id: z.string(),
+  text: z.string(),
+  blocks: z.number().int(),
+  block_list: z.array(blockLabel.extend({ depth: z.number().int().optional() })).optional(),
+  ...pagination,
+};
+export const updateBlockOutput = { updated: blockLabel };
+export const deleteBlockOutput = { deleted: blockLabel };
+export const replaceContentOutput = {
+  page_id: z.string(),
+  blocks_added: z.number().int(),
+  blocks_removed: z.number().int(),
+  kept: z.array(blockLabel),
+  note: z.string().optional(),
+};
+export const getDatabaseOutput = {
+  database_id: z.string().optional(),
+  data_source_id: z.string().optional(),
+  data_sources: z.array(z.looseObject({ id: z.string() })).optional(),
+  title: z.string(),
+  url: nullableString,
+  properties: z.array(z.looseObject({ name: z.string(), type: z.string(), value: z.string() })),
+};
 export const queryDatabaseOutput = {
   database_id: z.string().optional(),
   data_source_id: z.string().optional(),

@@ -4,6 +4,7 @@ import { parseNotionId } from '../ids.js';
 import { markdownToBlocks } from '../markdown-to-blocks.js';
 import { blockLabel, PAGE_BLOCKS } from './block-edits.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { replaceContentOutput } from './outputs.js';
 import { markdownSyntaxText } from './markdown-syntax.js';
 
 export const replaceContentInput = {
@@ -19,6 +20,7 @@ export function registerReplaceContentTool(server: McpServer, ctx: ToolContext):
       description:
         "Replace a page's body with new Markdown. Sub-pages and inline databases in the page are kept (never trashed), and the new content goes above them; every other block moves to the trash. The new content is written first, so a failure leaves the old content in place. Returns what was added, removed and kept.",
       inputSchema: replaceContentInput,
+      outputSchema: replaceContentOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     (args) =>

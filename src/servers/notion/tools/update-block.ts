@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseNotionId } from '../ids.js';
 import { blockLabel, blockUpdateBody } from './block-edits.js';
 import { runNotionTool, type ToolContext } from './context.js';
+import { updateBlockOutput } from './outputs.js';
 
 export const updateBlockInput = {
   block_id: z.string().min(1).describe('The block id (from notion_read_page with show_block_ids, or a block link).'),
@@ -21,6 +22,7 @@ export function registerUpdateBlockTool(server: McpServer, ctx: ToolContext): vo
       description:
         "Replace one block's text (a paragraph, heading, list item, to-do, quote, toggle, callout or code block) or tick a to-do, leaving the rest of the page as it is. The block keeps its kind: Notion cannot change a paragraph into a heading; delete and append for that. Get block ids from notion_read_page with show_block_ids true.",
       inputSchema: updateBlockInput,
+      outputSchema: updateBlockOutput,
       annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
