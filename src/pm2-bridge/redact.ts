@@ -37,6 +37,17 @@ export function isSafeName(name: string): boolean {
   return (SAFE_NAMES.has(name) || SAFE_FAMILY.test(name)) && !SECRET_NAME.test(name);
 }
 
+const PATH_NAME = /(?:_FILE|_PATH|_DIR|_DIRS|_CERT|_CERTS|_CA)$/;
+const PATH_VALUE = /^(?:~|\.{0,2})\/[^\s:;]*$/;
+
+/**
+ * A setting that names a file or directory (SSL_CERT_FILE, TLS_CERT_PATH, LOG_DIR) with a path for value: the path
+ * is shown, the file it names is not read. Names that look secret are never shown, even with a path.
+ */
+export function isPathSetting(name: string, value: string): boolean {
+  return PATH_NAME.test(name) && PATH_VALUE.test(value) && !SECRET_NAME.test(name);
+}
+
 /** True when a variable with this name looks secret: its value is also masked wherever it appears in text. */
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
@@ -149,7 +160,7 @@ export function secretValues(env: Record<string, unknown> | null | undefined): M
   const found = new Map<string, string>();
   if (!env || typeof env !== 'object') return found;
   for (const [key, raw] of Object.entries(env)) {
-    if (typeof raw !== 'string' || raw.length < 6 || isSafeName(key)) continue;
+    if (typeof raw !== 'string' || raw.length < 6 || isSafeName(key) || isPathSetting(key, raw)) continue;
     if (isSecretName(key) || looksLikeCredential(raw)) found.set(raw, key);
   }
   return found;
@@ -199,7 +210,7 @@ export function maskEnv(
     let shown = value;
     let masked = false;
     if (value !== '') {
-      shown = isSafeName(key) ? maskCredentials(value) : MASK;
+      shown = isSafeName(key) || isPathSetting(key, value) ? maskCredentials(value) : MASK;
       masked = shown !== value;
     }
     const entry: EnvEntry = { key, value: shown, masked };

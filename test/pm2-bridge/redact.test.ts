@@ -59,6 +59,15 @@ describe('secret masking: env', () => {
     ]);
   });
 
+  it('shows paths of file and directory settings (TLS_CERT_PATH, LOG_DIR), never for a secret-looking name', () => {
+    expect(maskEnv({ TLS_CERT_PATH: '/etc/tls/server.crt', LOG_DIR: './logs', TOKEN_FILE: '/run/secrets/t', API_CERT: 'MIIB...' })).toEqual([
+      { key: 'API_CERT', value: MASK, masked: true },
+      { key: 'LOG_DIR', value: './logs', masked: false },
+      { key: 'TLS_CERT_PATH', value: '/etc/tls/server.crt', masked: false },
+      { key: 'TOKEN_FILE', value: MASK, masked: true },
+    ]);
+  });
+
   it("puts the app's own entries first and marks those equal to the daemon's environment as inherited", () => {
     const shell = parseEnviron('PATH=/usr/bin\0HOME=/root\0NOTION_TOKEN=same\0EQ=a=b\0');
     expect(shell.get('EQ')).toBe('a=b');
