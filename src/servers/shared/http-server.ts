@@ -4,7 +4,7 @@
 // JSON (400), tool-call rate limit (429). A session id the server issued but does not hold (restart, reload, cap
 // eviction, another cluster worker) is rebuilt from the id itself (session-ids.ts, mcp-session.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceDefinition } from './service.js';
@@ -81,6 +81,8 @@ const TERMINATED_IDS_KEPT = 10_000;
 const DISCARD_LIMIT = 8 * 1024 * 1024;
 /** How long close() lets running requests finish before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 2_000;
+/** While stopping: once no request came for this long, connections left idle are closed. */
+const SHUTDOWN_QUIET_MS = 250;
 
 interface Session extends McpSession {
   /** Request ids of tools/call messages being served, to the log entry of their HTTP request. */
@@ -118,6 +120,9 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   const terminated = new Set<string>();
   let rebuilt = 0;
   let closing = false;
+  /** Responses not finished yet: a stop tells their clients to reconnect (Connection: close). */
+  const active = new Set<ServerResponse>();
+  let lastRequestAt = 0;
   const toolsList: ToolsListCache = {};
   const probes = new HealthProbeLog();
 
@@ -318,7 +323,10 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const info: RequestInfo = { rpcMethod: null, tool: null, outcome: null };
     let probeState: string | null = null;
     serverMetrics.request();
+    active.add(res);
+    lastRequestAt = Date.now();
     res.once('close', () => {
+      active.delete(res);
       const status = res.headersSent ? res.statusCode : 499;
       if (probeState !== null) {
         const line = probes.record(status, probeState);
@@ -329,9 +337,15 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     });
     try {
       if (closing) {
-        return earlyAnswer(req, res, 503, jsonRpcError(RPC_SERVER_ERROR, 'Server is shutting down'), {
-          connection: 'close',
-        });
+        // A request on a connection opened before the stop is served (its session can be rebuilt anywhere), and the
+        // client is told to reconnect, so its next request reaches the next process or another worker. Only a new
+        // GET stream is refused: the client opens it again there.
+        res.setHeader('connection', 'close');
+        if (path === '/mcp' && req.method === 'GET') {
+          return earlyAnswer(req, res, 503, jsonRpcError(RPC_SERVER_ERROR, 'Server is shutting down'), {
+            'retry-after': '1',
+          });
+        }
       }
       if (path === '/mcp') return await handleMcp(req, res, info);
       if (path === '/health') {
@@ -368,13 +382,21 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     closed ??= (async () => {
       closing = true;
       clearInterval(sweeper);
-      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop listening, keeping open connections: http.Server.close() would also cut idle keep-alive connections at
+      // once, and a request a client is just sending on one would be lost (a rolling reload must cost no call).
+      const stopped = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+      for (const session of sessions.handles()) session.dropStream();
+      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      const settled = () =>
+        Date.now() >= deadline || (active.size === 0 && Date.now() - lastRequestAt >= SHUTDOWN_QUIET_MS);
+      while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
+      server.closeIdleConnections();
+      while (active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       await sessions.closeAll();
       syncSessionMetric();
-      server.closeIdleConnections();
-      const cut = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      server.closeAllConnections();
       await stopped;
-      clearTimeout(cut);
     })();
     return closed;
   };

@@ -15,6 +15,11 @@ export interface McpSession extends SessionHandle {
   readonly transport: WebStandardStreamableHTTPServerTransport;
   /** Serves one HTTP request of this session (POST with its parsed body, GET stream, DELETE). */
   handle(req: IncomingMessage, res: ServerResponse, parsedBody?: unknown): Promise<void>;
+  /**
+   * Ends the session's open GET stream by dropping its connection (the client opens it again, elsewhere). Ending
+   * only the response would leave an idle keep-alive connection the client may send its next call on.
+   */
+  dropStream(): void;
 }
 
 export interface SessionHooks {
@@ -48,23 +53,26 @@ export async function createMcpSession(
     hooks.onClose();
   };
   await mcp.connect(transport);
-  const openResponses = new Set<ServerResponse>();
+  const openResponses = new Map<ServerResponse, IncomingMessage>();
   return {
     transport,
     async handle(req, res, parsedBody) {
-      openResponses.add(res);
+      openResponses.set(res, req);
       res.once('close', () => openResponses.delete(res));
       const listener = kit.getRequestListener((request) => transport.handleRequest(request, { parsedBody }), {
         overrideGlobalObjects: false,
       });
       await listener(req, res);
     },
+    dropStream() {
+      for (const [res, req] of openResponses) if (req.method === 'GET') res.destroy();
+    },
     async close() {
       if (closed) return;
       closed = true;
       await mcp.close().catch(() => {});
       // The transport ends its streams; a response the adapter still holds open (a GET stream) is ended here too.
-      for (const res of openResponses) res.end();
+      for (const res of openResponses.keys()) res.end();
     },
   };
 }

@@ -41,6 +41,10 @@ export class SessionStore<T extends SessionHandle = SessionHandle> {
     return this.entries.get(id)?.handle;
   }
 
+  handles(): T[] {
+    return [...this.entries.values()].map((entry) => entry.handle);
+  }
+
   /** Registers a new session, closing the least recently used ones while the cap is reached. */
   add(id: string, handle: T): void {
     while (this.entries.size >= this.options.maxSessions) {
