@@ -1,6 +1,7 @@
 // GET /health: what a monitor needs to know, without auth, so nothing secret: names, counts and booleans only.
 import type { ServiceDefinition, UpstreamStatus } from './service.js';
 import { serverMetrics } from './metrics.js';
+import type { ToolsReport } from './tool-filter.js';
 
 export interface HealthBody {
   /**
@@ -21,12 +22,15 @@ export interface HealthBody {
   last_internal_error: { tool: string; error: string; at: string } | null;
   /** Requests refused by the rate limit since start (HTTP 429). */
   rate_limited: number;
+  /** The tools that are on and off (MCP_ENABLED_TOOLS, MCP_READ_ONLY); null until the tools have loaded. */
+  tools: ToolsReport | null;
 }
 
 export function healthBody(
   def: ServiceDefinition,
   startedAt: number,
   sessions: { open: number; rebuilt: number },
+  tools: ToolsReport | null = null,
   now = Date.now(),
 ): HealthBody {
   const upstream = def.upstream();
@@ -43,5 +47,6 @@ export function healthBody(
     last_internal_error:
       internal === null ? null : { tool: internal.tool, error: internal.error, at: new Date(internal.at).toISOString() },
     rate_limited: serverMetrics.rateLimited,
+    tools,
   };
 }

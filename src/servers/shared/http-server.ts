@@ -22,6 +22,7 @@ import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
 import { HealthProbeLog } from './probe-log.js';
 import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
+import { ALL_TOOLS, applyToolFilter, type ToolFilter, type ToolsReport } from './tool-filter.js';
 import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import {
   jsonRpcError,
@@ -57,6 +58,8 @@ export interface McpHttpOptions {
   sessionSecret?: string | Buffer;
   /** Tool calls per second per API key, and the burst; null = no limit. Default 10/s, burst 40. */
   rateLimit?: { ratePerSecond: number; burst: number } | null;
+  /** Which tools are on (MCP_ENABLED_TOOLS, MCP_READ_ONLY). Default: all. */
+  toolFilter?: ToolFilter;
 }
 
 export interface RunningMcpServer {
@@ -68,6 +71,8 @@ export interface RunningMcpServer {
   rebuiltSessions(): number;
   /** /health answers so far (they are counted, not logged one per line). */
   healthProbes(): number;
+  /** Builds the tool list once, so /health can name the tools that are on before the first session. */
+  loadTools(): Promise<void>;
   /** Stops accepting, closes every session, waits (briefly) for running requests, frees the port. */
   close(): Promise<void>;
 }
@@ -124,6 +129,8 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   const active = new Set<ServerResponse>();
   let lastRequestAt = 0;
   const toolsList: ToolsListCache = {};
+  const toolFilter = options.toolFilter ?? ALL_TOOLS;
+  let toolsReport: ToolsReport | null = null;
   const probes = new HealthProbeLog();
 
   function syncSessionMetric(): void {
@@ -132,6 +139,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
 
   async function newSession(kit: SdkKit, id: string): Promise<Session> {
     const mcp = await def.createMcpServer();
+    toolsReport = applyToolFilter(mcp, toolFilter);
     cacheToolsList(mcp, toolsList);
     const pendingToolCalls = new Map<string | number, RequestInfo>();
     const self: { session?: Session } = {};
@@ -354,7 +362,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           return earlyAnswer(req, res, 405, { error: 'Method not allowed' }, { allow: 'GET, HEAD' });
         }
-        const body = healthBody(def, startedAt, { open: sessions.size, rebuilt });
+        const body = healthBody(def, startedAt, { open: sessions.size, rebuilt }, toolsReport);
         probeState = body.status;
         return sendJson(res, 200, body);
       }
@@ -407,6 +415,12 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     sessionCount: () => sessions.size,
     rebuiltSessions: () => rebuilt,
     healthProbes: () => probes.total,
+    async loadTools() {
+      if (toolsReport) return;
+      const mcp = await def.createMcpServer();
+      toolsReport = applyToolFilter(mcp, toolFilter);
+      await mcp.close();
+    },
     close,
   };
 }

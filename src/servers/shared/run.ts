@@ -8,6 +8,7 @@ import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
 import { runConfigFromEnv } from './run-config.js';
 import { publishMetricsToPm2 } from './pm2-metrics.js';
 import { loadSdkKit } from './sdk-kit.js';
+import { toolFilterFromEnv } from './tool-filter.js';
 import { loadServiceEnv, type ServiceEnvSpec } from './env-file.js';
 import { defaultSessionKeyFile, readOrCreateSessionKeyFile } from './session-key-file.js';
 
@@ -49,6 +50,7 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
       maxSessions: config.maxSessions,
       sessionIdleMs: config.sessionIdleMs,
       rateLimit: config.rateLimit,
+      toolFilter: toolFilterFromEnv(env),
       sessionSecret: sessionSecret(def, config.apiKey, env),
       log: say,
       errorLog: (line) => void process.stderr.write(`${line}\n`),
@@ -83,9 +85,11 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
   process.send?.('ready');
   // The port answers already; now load the SDK and the tools, so that the first session does not wait for them.
   setImmediate(() => {
-    Promise.all([loadSdkKit(), def.prepare?.()]).catch((error: unknown) => {
-      process.stderr.write(`${def.name}: cannot load the MCP SDK or the tools: ${(error as Error).message}\n`);
-    });
+    Promise.all([loadSdkKit(), def.prepare?.()])
+      .then(() => running.loadTools())
+      .catch((error: unknown) => {
+        process.stderr.write(`${def.name}: cannot load the MCP SDK or the tools: ${(error as Error).message}\n`);
+      });
   });
   return running;
 }

@@ -26,6 +26,7 @@ describe('/health', () => {
       internal_errors: expect.any(Number),
       last_internal_error: null,
       rate_limited: expect.any(Number),
+      tools: { enabled: expect.any(Array), disabled: [], filter: { MCP_ENABLED_TOOLS: null, MCP_READ_ONLY: false } },
     });
   });
 
