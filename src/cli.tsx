@@ -17,7 +17,7 @@ const EXIT_NO_TTY = 2;
 
 async function main(): Promise<void> {
   const parsed = parseCliArgs(process.argv.slice(2));
-  const lang = resolveLang(parsed.ok ? parsed.args.lang : undefined, process.env);
+  const lang = resolveLang(parsed.ok ? parsed.args.lang : undefined, process.env, parsed.ok && parsed.args.ascii);
   const messages = messagesFor(lang);
   if (!parsed.ok) {
     process.stderr.write(

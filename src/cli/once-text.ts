@@ -3,6 +3,7 @@ import type { Diagnostic, Snapshot } from '../pm2-bridge/types.js';
 import type { FormattedDiagnostic } from '../i18n/diagnostics.js';
 import type { Glyphs } from '../tui/format/glyphs.js';
 import { bannerLines } from '../tui/layout/banner-lines.js';
+import { severityMark } from '../tui/format/severity-mark.js';
 import { tableText } from '../tui/table/table-text.js';
 
 export interface OnceTextOptions {
@@ -18,7 +19,7 @@ export interface OnceTextOptions {
 export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
   const { messages } = options;
   const lines: string[] = [];
-  const banner = bannerLines(snapshot.connection, messages, false);
+  const banner = bannerLines(snapshot.connection, messages, false, snapshot.diagnostics);
   lines.push(...(banner.length > 0 ? banner : [messages.connection.connected(snapshot.connection.home)]));
   lines.push('');
   if (snapshot.services.length === 0) lines.push(messages.table.noServices);
@@ -26,7 +27,8 @@ export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
   // Every finding's text names its service already.
   const finding = (diagnostic: Diagnostic) => {
     const described = options.describeDiagnostic(diagnostic);
-    lines.push(`${messages.table.diagnosticsMark} ${described.text}`);
+    lines.push(`${severityMark(diagnostic.severity, options.glyphs)} ${described.text}`);
+    for (const detail of described.details) lines.push(`      | ${detail}`);
     if (described.fix !== null) lines.push(`    ${messages.detail.fix}: ${described.fix}`);
   };
   const findings = snapshot.services.filter((service) => service.diagnostics.length > 0);

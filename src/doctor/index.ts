@@ -26,7 +26,7 @@ export async function runDoctor(argv: string[], io: DoctorIo = {}): Promise<numb
   const stderr = io.stderr ?? process.stderr;
   const env = io.env ?? process.env;
   const parsed = parseDoctorArgs(argv);
-  const lang = resolveLang(parsed.args.lang, env);
+  const lang = resolveLang(parsed.args.lang, env, parsed.args.ascii);
   const m = DOCTOR_MESSAGES[lang];
   if (!parsed.ok) {
     stderr.write(`${m.badArgument(parsed.bad)}\n${m.usage}\n`);

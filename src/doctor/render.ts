@@ -2,17 +2,22 @@
 import { DOCTOR_MESSAGES } from '../i18n/doctor.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Checklist, ChecklistItem, Mark } from './checklist.js';
+import { asciiGlyphs, unicodeGlyphs } from '../tui/format/glyphs.js';
 
-const UNICODE_MARKS: Record<Mark, string> = { ok: '✔', error: '✘', warning: '!' };
-const ASCII_MARKS: Record<Mark, string> = { ok: '[ok]', error: '[x]', warning: '[!]' };
+/** The monitor's severity scale (glyphs.severity*); ASCII marks in brackets so a column of them reads clearly. */
+function marks(ascii: boolean): Record<Mark, string> {
+  const glyphs = ascii ? asciiGlyphs : unicodeGlyphs;
+  const mark = (glyph: string) => (ascii ? `[${glyph}]` : glyph);
+  return { ok: mark(glyphs.severityOk), error: mark(glyphs.severityError), warning: mark(glyphs.severityWarning) };
+}
 
 export function renderChecklistText(checklist: Checklist, lang: Lang, ascii: boolean): string {
   const m = DOCTOR_MESSAGES[lang];
-  const marks = ascii ? ASCII_MARKS : UNICODE_MARKS;
+  const markOf = marks(ascii);
   const arrow = ascii ? '->' : '→';
   const lines: string[] = [m.title(checklist.pm2Home), '', m.setupHeading];
   const add = (entry: ChecklistItem): void => {
-    lines.push(`  ${marks[entry.mark]} ${entry.text}`);
+    lines.push(`  ${markOf[entry.mark]} ${entry.text}`);
     for (const detail of entry.details) lines.push(`      | ${detail}`);
     if (entry.fix !== null && entry.mark !== 'ok') lines.push(`      ${arrow} ${entry.fix}`);
   };

@@ -24,6 +24,7 @@ export const DIAGNOSTIC_MESSAGES: Record<Lang, Record<DiagnosticCode, Template>>
   ja: {
     'daemon-down': (p) => `PM2 デーモンが動いていません（${s(p, 'home')}）`,
     'logrotate-missing': () => 'pm2-logrotate が入っていません: ログファイルが際限なく大きくなります',
+    'logrotate-stopped': () => 'pm2-logrotate は設定されていますが動いていません: ログはローテートされません',
     'logrotate-settings': (p) =>
       `pm2-logrotate の設定: max_size ${s(p, 'max_size')}、retain ${s(p, 'retain')}、` +
       `rotateInterval "${s(p, 'rotateInterval')}"` + (s(p, 'interval') ? `、interval ${s(p, 'interval')}` : ''),
@@ -61,6 +62,7 @@ export const DIAGNOSTIC_MESSAGES: Record<Lang, Record<DiagnosticCode, Template>>
   en: {
     'daemon-down': (p) => `No PM2 daemon is running (${s(p, 'home')})`,
     'logrotate-missing': () => 'pm2-logrotate is not installed: log files grow without limit',
+    'logrotate-stopped': () => 'pm2-logrotate is configured but not running: no log is rotated',
     'logrotate-settings': (p) =>
       `pm2-logrotate: max_size ${s(p, 'max_size')}, retain ${s(p, 'retain')}, rotateInterval "${s(p, 'rotateInterval')}"` +
       (s(p, 'interval') ? `, interval ${s(p, 'interval')}` : ''),

@@ -45,6 +45,7 @@ export const en: Messages = {
     conflict: 'conflict',
     ok: 'OK',
     failed: 'FAIL',
+    degraded: 'degraded',
     tcpOnly: 'TCP',
   },
   detail: {
@@ -72,6 +73,7 @@ export const en: Messages = {
     notListening: 'not listening',
     checking: 'checking',
     health: '/health',
+    degraded: 'degraded',
     healthNone: 'no /health',
     conflict: (pid, command) => `held by another process: PID ${pid} ${command}`,
     upstreamConfigured: 'Upstream API credentials: configured',
@@ -121,7 +123,6 @@ export const en: Messages = {
   table: {
     noServices: 'No services in PM2 (start them: pm2 start ecosystem.config.js)',
     more: (count) => `${count} more`,
-    diagnosticsMark: '!',
   },
   help: {
     title: 'Keys',
@@ -177,7 +178,7 @@ export const en: Messages = {
       'Watch the services PM2 runs on one screen (restart, stop, delete, logs, port checks).',
       '',
       'Options:',
-      '  --lang ja|en       language (default: ja; en when LANG is set and not ja)',
+      '  --lang ja|en       language (default: ja; en when LANG is set and not ja, TERM=linux or --ascii)',
       '  --once             print the table once and exit (works without a terminal)',
       '  --json             print a snapshot as JSON and exit',
       '  --interval <ms>    refresh interval (default 1000)',

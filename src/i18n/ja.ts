@@ -43,6 +43,7 @@ export const ja: Messages = {
     conflict: '競合',
     ok: 'OK',
     failed: 'NG',
+    degraded: '低下',
     tcpOnly: 'TCP',
   },
   detail: {
@@ -70,6 +71,7 @@ export const ja: Messages = {
     notListening: '待ち受けていません',
     checking: '確認中',
     health: '/health',
+    degraded: '低下 (degraded)',
     healthNone: '/health なし',
     conflict: (pid, command) => `別のプロセスが使用中: PID ${pid} ${command}`,
     upstreamConfigured: '外部 API の認証情報: 設定済み',
@@ -119,7 +121,6 @@ export const ja: Messages = {
   table: {
     noServices: 'PM2 にサービスがありません (pm2 start ecosystem.config.js で起動)',
     more: (count) => `ほか ${count} 件`,
-    diagnosticsMark: '!',
   },
   help: {
     title: 'キー操作',
@@ -175,7 +176,7 @@ export const ja: Messages = {
       'PM2 で動くサービスを一画面で監視します (再起動・停止・削除、ログ、ポート確認)。',
       '',
       'オプション:',
-      '  --lang ja|en       表示言語 (既定: ja。LANG が ja 以外なら en)',
+      '  --lang ja|en       表示言語 (既定: ja。LANG が ja 以外、TERM=linux、--ascii なら en)',
       '  --once             一覧を一度だけ表示して終了 (端末なしでも可)',
       '  --json             スナップショットを JSON で出力して終了',
       '  --interval <ms>    更新間隔 (既定 1000)',

@@ -37,6 +37,8 @@ export interface Messages {
     conflict: string;
     ok: string;
     failed: string;
+    /** /health answers, but says "degraded" (up, cannot do its work). */
+    degraded: string;
     /** The port answers TCP but has no /health. */
     tcpOnly: string;
   };
@@ -66,6 +68,7 @@ export interface Messages {
     checking: string;
     health: string;
     healthNone: string;
+    degraded: string;
     conflict: (pid: number, command: string) => string;
     upstreamConfigured: string;
     upstreamMissing: string;
@@ -109,7 +112,6 @@ export interface Messages {
   table: {
     noServices: string;
     more: (count: number) => string;
-    diagnosticsMark: string;
   };
   help: {
     title: string;

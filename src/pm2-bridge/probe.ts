@@ -44,7 +44,7 @@ export function tcpConnect(port: number, host: string, timeoutMs: number): Promi
 }
 
 export interface HealthResult {
-  health: 'ok' | 'failed' | 'none';
+  health: 'ok' | 'degraded' | 'failed' | 'none';
   healthMs: number | null;
   healthDetail: string | null;
   upstreamConfigured: boolean | null;
@@ -60,6 +60,16 @@ export function upstreamConfiguredOf(body: string): boolean | null {
     return typeof configured === 'boolean' ? configured : null;
   } catch {
     return null;
+  }
+}
+
+/** True when a /health JSON body says `"status": "degraded"` (the service answers, but cannot do its work). */
+export function saysDegraded(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { status?: unknown } | null;
+    return typeof parsed?.status === 'string' && parsed.status.toLowerCase() === 'degraded';
+  } catch {
+    return false;
   }
 }
 
@@ -92,7 +102,10 @@ export function checkHealth(port: number, host: string, path: string, timeoutMs:
         body += chunk;
         if (body.length > MAX_HEALTH_BODY) finish({ health: 'ok', healthDetail: null, upstreamConfigured: null });
       });
-      res.on('end', () => finish({ health: 'ok', healthDetail: null, upstreamConfigured: upstreamConfiguredOf(body) }));
+      res.on('end', () => {
+        const degraded = saysDegraded(body);
+        finish({ health: degraded ? 'degraded' : 'ok', healthDetail: degraded ? 'degraded' : null, upstreamConfigured: upstreamConfiguredOf(body) });
+      });
       res.on('error', () => finish({ health: 'ok', healthDetail: null, upstreamConfigured: null }));
     });
     const timer = setTimeout(() => finish({ health: 'failed', healthDetail: 'timeout', upstreamConfigured: null }, false), timeoutMs);

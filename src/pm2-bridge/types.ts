@@ -55,8 +55,11 @@ export interface PortCheck {
   /** null until the first check has finished. */
   listening: boolean | null;
   connectMs: number | null;
-  /** 'none': the port answers but has no /health (404 or not HTTP); 'pending': not checked yet. */
-  health: 'ok' | 'failed' | 'none' | 'pending';
+  /**
+   * 'degraded': /health answered 200 with `"status": "degraded"` (up, but cannot do its work); 'none': the port
+   * answers but has no /health (404 or not HTTP); 'pending': not checked yet.
+   */
+  health: 'ok' | 'degraded' | 'failed' | 'none' | 'pending';
   healthMs: number | null;
   /** Short reason when health is 'failed' (status code, timeout, ...), never a body that could hold a secret. */
   healthDetail: string | null;

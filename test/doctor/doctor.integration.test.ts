@@ -106,9 +106,19 @@ describe('doctor with a daemon', () => {
     writeFileSync(confPath, JSON.stringify({ ...conf, 'module-db-v2': { 'pm2-logrotate': {} }, 'pm2-logrotate': { max_size: '10M', retain: '5' } }));
   }, 30_000);
 
+  it('configured is not running: no ✔ for pm2-logrotate until its process runs', async () => {
+    const run = await doctor(['--lang', 'en']);
+    expect(run.out).toContain('  ! pm2-logrotate is configured but not running: no log is rotated');
+    expect(run.out).toContain(`      → PM2_HOME=${home.home} npx pm2 restart pm2-logrotate`);
+    expect(run.out).not.toContain('✔ pm2-logrotate');
+    expect(run.code).toBe(EXIT_WARNINGS);
+    // A process of that name online in the list is what the check looks for (the module itself needs the registry).
+    await startApp(home, 'idle.cjs', 'pm2-logrotate');
+  });
+
   it('all good: every check ticked, exit 0', async () => {
     const run = await doctor(['--lang', 'en']);
-    expect(run.out).toContain('  ✔ PM2 daemon is running (1 service)');
+    expect(run.out).toContain('  ✔ PM2 daemon is running (2 services)');
     expect(run.out).toContain('  ✔ pm2-logrotate: max_size 10M, retain 5, rotateInterval "0 0 * * *"');
     expect(run.out).toContain('  ✔ The saved list (pm2 save) matches what runs now');
     expect(run.out).toContain(`  ✔ PM2 starts at boot: ${join(units, 'pm2-tester.service')}`);

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../src/pm2-bridge/types.js';
 const PARAMS: Record<string, Diagnostic['params']> = {
   'daemon-down': { home: '/h' },
   'logrotate-missing': {},
+  'logrotate-stopped': {},
   'logrotate-settings': { max_size: '10M', retain: '5', compress: 'false', rotateInterval: '0 0 * * *', interval: 'DD 1' },
   'dump-missing': { running: 'a, b' },
   'dump-differs': { missing: 'old', extra: 'new' },

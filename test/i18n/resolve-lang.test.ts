@@ -6,11 +6,18 @@ describe('resolveLang', () => {
     expect(resolveLang('en', { LANG: 'ja_JP.UTF-8' })).toBe('en');
     expect(resolveLang('ja', { LANG: 'en_US.UTF-8' })).toBe('ja');
   });
-  it('defaults to Japanese with no locale or a C locale', () => {
+  it('defaults to Japanese with no locale; a C locale is a locale that is not Japanese (as --help says)', () => {
     expect(resolveLang(undefined, {})).toBe('ja');
     expect(resolveLang(undefined, { LANG: '' })).toBe('ja');
-    expect(resolveLang(undefined, { LANG: 'C.UTF-8' })).toBe('ja');
-    expect(resolveLang(undefined, { LANG: 'POSIX' })).toBe('ja');
+    expect(resolveLang(undefined, { LANG: 'C.UTF-8' })).toBe('en');
+    expect(resolveLang(undefined, { LANG: 'C' })).toBe('en');
+    expect(resolveLang(undefined, { LANG: 'POSIX' })).toBe('en');
+  });
+  it('speaks English where kanji cannot be drawn (TERM=linux, --ascii), unless --lang ja', () => {
+    expect(resolveLang(undefined, { LANG: 'ja_JP.UTF-8', TERM: 'linux' })).toBe('en');
+    expect(resolveLang(undefined, { LANG: 'ja_JP.UTF-8' }, true)).toBe('en');
+    expect(resolveLang('ja', { LANG: 'ja_JP.UTF-8', TERM: 'linux' }, true)).toBe('ja');
+    expect(resolveLang(undefined, { LANG: 'ja_JP.UTF-8', TERM: 'xterm-256color' })).toBe('ja');
   });
   it('switches to English when the locale is set and not Japanese', () => {
     expect(resolveLang(undefined, { LANG: 'en_US.UTF-8' })).toBe('en');

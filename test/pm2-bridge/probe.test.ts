@@ -23,6 +23,7 @@ let failing: number;
 let noHealth: number;
 let notHttp: number;
 let silent: number;
+let degraded: number;
 
 beforeAll(async () => {
   healthy = await listen(createHttpServer((req, res) => {
@@ -39,6 +40,10 @@ beforeAll(async () => {
   }));
   notHttp = await listen(createServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n')));
   silent = await listen(createServer((socket) => socket.resume()));
+  degraded = await listen(createHttpServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ status: 'degraded', upstream: { configured: true } }));
+  }));
 });
 
 afterAll(async () => {
@@ -47,6 +52,10 @@ afterAll(async () => {
 });
 
 describe('probePort', () => {
+  it('reports a 200 /health that says "degraded" as degraded, not ok', async () => {
+    const check = await probePort(degraded, { host: '127.0.0.1' });
+    expect(check).toMatchObject({ listening: true, health: 'degraded', healthDetail: 'degraded', upstreamConfigured: true });
+  });
   it('reports a healthy /health with latency and upstream state', async () => {
     const check = await probePort(healthy);
     expect(check).toMatchObject({ port: healthy, listening: true, health: 'ok', upstreamConfigured: false, healthDetail: null });

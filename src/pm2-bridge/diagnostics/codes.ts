@@ -19,7 +19,9 @@ export const DIAGNOSTIC_CODES = {
   'daemon-down': { severity: 'error', check: 'daemon' },
   /** pm2-logrotate is not installed: log files grow without bound. */
   'logrotate-missing': { severity: 'warning', check: 'logrotate' },
-  /** pm2-logrotate is installed; params carry its settings. */
+  /** pm2-logrotate is installed (configured) but its module process does not run: nothing rotates. */
+  'logrotate-stopped': { severity: 'warning', check: 'logrotate' },
+  /** pm2-logrotate is installed and runs; params carry its settings. */
   'logrotate-settings': { severity: 'info', check: 'logrotate' },
   /** Services run but `pm2 save` was never done: a reboot brings back nothing. */
   'dump-missing': { severity: 'warning', check: 'dump' },

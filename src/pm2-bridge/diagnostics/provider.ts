@@ -88,9 +88,14 @@ export function createDiagnosticsProvider(options: DiagnosticsOptions = {}): Dia
       pm2Home,
       daemonAnswers: answers,
       logrotate: logrotateInstalled
-        ? { installed: true, settings: modules.settings.get('pm2-logrotate') ?? {} }
+        ? {
+            installed: true,
+            running: answers ? services.some((s) => s.name === 'pm2-logrotate' && s.status === 'online') : null,
+            settings: modules.settings.get('pm2-logrotate') ?? {},
+          }
         : { installed: false },
-      saved,
+      // PM2 restores modules from module_conf.json, not from the saved list: compare apps only.
+      saved: saved.kind === 'ok' ? { kind: 'ok', names: saved.names.filter((name) => !modules.installed.has(name)) } : saved,
       runningNames: apps.map((s) => s.name),
       startupUnit,
     }, pm2);

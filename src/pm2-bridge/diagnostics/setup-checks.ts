@@ -19,7 +19,8 @@ export type SavedList =
 export interface SetupFacts {
   pm2Home: string;
   daemonAnswers: boolean;
-  logrotate: { installed: false } | { installed: true; settings: Readonly<Record<string, string>> };
+  /** `running`: its module process is online in the list (null when no daemon answers, so nothing runs). */
+  logrotate: { installed: false } | { installed: true; running: boolean | null; settings: Readonly<Record<string, string>> };
   saved: SavedList;
   /** Names running now (modules excluded). Empty when the daemon is down. */
   runningNames: readonly string[];
@@ -39,6 +40,8 @@ export function checkLogrotate(facts: SetupFacts, pm2: Pm2CommandBuilder): Diagn
       [pm2('install pm2-logrotate'), pm2('set pm2-logrotate:max_size 10M'), pm2('set pm2-logrotate:retain 5')]
         .join(' && '))];
   }
+  // Configured is not rotating: only the module's own process rotates the files.
+  if (facts.logrotate.running === false) return [diagnostic('logrotate-stopped', {}, pm2('restart pm2-logrotate'))];
   const settings = { ...LOGROTATE_DEFAULTS, ...facts.logrotate.settings };
   const interval = [settings.interval_unit, settings.interval].filter(Boolean).join(' ');
   return [diagnostic('logrotate-settings', {

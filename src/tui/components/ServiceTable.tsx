@@ -3,6 +3,7 @@ import { memo, useContext } from 'react';
 import type { Service } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
+import { findingsMark } from '../format/severity-mark.js';
 import { padCells } from '../format/pad-cells.js';
 import { truncateCells } from '../format/truncate-cells.js';
 import { displayName } from '../table/display-name.js';
@@ -52,14 +53,14 @@ export const ServiceTable = memo(function ServiceTable({ services, selectedIndex
       {shown.map((service, offset) => {
         const selected = start + offset === selectedIndex;
         const cells = serviceCells(service, { messages, glyphs, now });
-        const diagnosticTone = service.diagnostics.some((d) => d.severity === 'error') ? 'red' : 'yellow';
+        const finding = findingsMark(service.diagnostics, glyphs);
         const highlight = selected && focused && color;
         return (
           <Box key={service.pmId} height={1} columnGap={1}>
             <Box width={ROW_PREFIX_WIDTH} flexShrink={0}>
               <Text>
                 {selected ? glyphs.selected : ' '}
-                {service.diagnostics.length > 0 ? <Toned tone={diagnosticTone}>{messages.table.diagnosticsMark}</Toned> : ' '}
+                <Toned tone={finding.tone}>{finding.mark}</Toned>
               </Text>
             </Box>
             {columns.map((column) => (

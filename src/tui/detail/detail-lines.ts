@@ -4,6 +4,7 @@ import type { Diagnostic, Service } from '../../pm2-bridge/types.js';
 import { formatBytes } from '../format/bytes.js';
 import type { Glyphs } from '../format/glyphs.js';
 import { formatMilliseconds } from '../format/milliseconds.js';
+import { severityMark, severityTone } from '../format/severity-mark.js';
 import type { Tone } from '../format/tone.js';
 
 export interface DetailLine {
@@ -18,8 +19,6 @@ export interface DetailContext {
   describeDiagnostic: (diagnostic: Diagnostic) => FormattedDiagnostic;
 }
 
-const severityTone = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
-
 function portLines(service: Service, m: Messages['detail']): DetailLine[] {
   if (service.port === null) return [{ label: m.port, text: m.portNone, tone: null }];
   const check = service.portCheck;
@@ -27,9 +26,12 @@ function portLines(service: Service, m: Messages['detail']): DetailLine[] {
   const parts = [String(service.port)];
   parts.push(check.listening ? `${m.listening} ${formatMilliseconds(check.connectMs ?? 0)}` : m.notListening);
   if (check.health === 'ok') parts.push(`${m.health} OK ${formatMilliseconds(check.healthMs ?? 0)}`);
+  if (check.health === 'degraded') parts.push(`${m.health} ${m.degraded} ${formatMilliseconds(check.healthMs ?? 0)}`);
   if (check.health === 'failed') parts.push(`${m.health} NG ${check.healthDetail ?? ''}`.trimEnd());
   if (check.health === 'none' && check.listening) parts.push(m.healthNone);
-  const tone: Tone | null = check.conflict !== null || check.health === 'failed' || (!check.listening && service.status === 'online') ? 'red' : null;
+  const tone: Tone | null = check.conflict !== null || check.health === 'failed' || (!check.listening && service.status === 'online')
+    ? 'red'
+    : check.health === 'degraded' ? 'yellow' : null;
   const lines: DetailLine[] = [{ label: m.port, text: parts.join('  '), tone }];
   if (check.conflict !== null) lines.push({ label: null, text: m.conflict(check.conflict.pid, check.conflict.command), tone: 'red' });
   if (check.upstreamConfigured !== null) {
@@ -47,7 +49,7 @@ function diagnosticLines(diagnostics: readonly Diagnostic[], context: DetailCont
   return diagnostics.flatMap((diagnostic) => {
     const described = context.describeDiagnostic(diagnostic);
     const tone = severityTone[diagnostic.severity];
-    const lines: DetailLine[] = [{ label: context.messages.table.diagnosticsMark, text: described.text, tone }];
+    const lines: DetailLine[] = [{ label: null, text: `${severityMark(diagnostic.severity, context.glyphs)} ${described.text}`, tone }];
     for (const detail of described.details) lines.push({ label: null, text: `  ${detail}`, tone: null });
     if (described.fix !== null) lines.push({ label: null, text: `  ${m.fix}: ${described.fix}`, tone: null });
     return lines;

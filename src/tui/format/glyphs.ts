@@ -14,6 +14,10 @@ export interface Glyphs {
   up: string;
   down: string;
   separator: string;
+  /** One severity scale for the monitor, `--once` and doctor: an error, a warning, a passed check (or info). */
+  severityError: string;
+  severityWarning: string;
+  severityOk: string;
 }
 
 export const unicodeGlyphs: Glyphs = {
@@ -28,6 +32,9 @@ export const unicodeGlyphs: Glyphs = {
   up: '↑',
   down: '↓',
   separator: '│',
+  severityError: '✘',
+  severityWarning: '!',
+  severityOk: '✔',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -42,4 +49,7 @@ export const asciiGlyphs: Glyphs = {
   up: 'Up',
   down: 'Dn',
   separator: '|',
+  severityError: 'x',
+  severityWarning: '!',
+  severityOk: 'ok',
 };

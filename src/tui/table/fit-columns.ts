@@ -33,10 +33,13 @@ const contentWidth: Record<Exclude<ColumnId, 'name' | 'status'>, number> = {
  */
 export function fitColumns(totalWidth: number, messages: Messages, longestName: number): TableColumn[] {
   const statusWidth = 2 + Math.max(...Object.values(messages.status).map(cellWidth));
+  // A mark and a word (`! degraded`, `✖ conflict`) read whole; latencies (`OK 12ms`) fit in the default.
+  const h = messages.health;
+  const healthWidth = Math.max(contentWidth.health, 2 + Math.max(...[h.degraded, h.conflict, h.failed, h.closed].map(cellWidth)));
   const fixed = new Map<ColumnId, number>();
   for (const id of columnOrder) {
     if (id === 'name') continue;
-    const content = id === 'status' ? statusWidth : contentWidth[id];
+    const content = id === 'status' ? statusWidth : id === 'health' ? healthWidth : contentWidth[id];
     fixed.set(id, Math.max(content, cellWidth(messages.columns[id])));
   }
   // Every column, the name's included, has a one-cell gap before it.

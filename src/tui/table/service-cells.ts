@@ -35,6 +35,8 @@ function healthCell(service: Service, { messages, glyphs }: CellContext): Cell {
   switch (check.health) {
     case 'ok':
       return { text: `${messages.health.ok} ${formatMilliseconds(check.healthMs ?? check.connectMs ?? 0)}`, tone: 'green' };
+    case 'degraded':
+      return { text: `${glyphs.severityWarning} ${messages.health.degraded}`, tone: 'yellow' };
     case 'failed':
       return { text: `${glyphs.errored} ${messages.health.failed}`, tone: 'red' };
     default:

@@ -3,6 +3,7 @@ import type { Service } from '../../pm2-bridge/types.js';
 import { cellWidth } from '../format/cell-width.js';
 import type { Glyphs } from '../format/glyphs.js';
 import { padCells } from '../format/pad-cells.js';
+import { findingsMark } from '../format/severity-mark.js';
 import { displayName } from './display-name.js';
 import { fitColumns } from './fit-columns.js';
 import { serviceCells } from './service-cells.js';
@@ -22,7 +23,7 @@ export function tableText(services: readonly Service[], options: TableTextOption
   const header = line(['  ' + padCells(columns[0]!.header, columns[0]!.width), ...columns.slice(1).map((c) => padCells(c.header, c.width, c.align))]);
   const rows = services.map((service) => {
     const cells = serviceCells(service, options);
-    const mark = service.diagnostics.length > 0 ? options.messages.table.diagnosticsMark : ' ';
+    const { mark } = findingsMark(service.diagnostics, options.glyphs);
     return line(
       columns.map((column, index) => {
         const text = padCells(cells[column.id].text, column.width, column.align, options.glyphs.ellipsis);

@@ -6,7 +6,7 @@ const pm2 = pm2CommandBuilder('/h', '/h');
 const good: SetupFacts = {
   pm2Home: '/h',
   daemonAnswers: true,
-  logrotate: { installed: true, settings: { max_size: '10M', retain: '5' } },
+  logrotate: { installed: true, running: true, settings: { max_size: '10M', retain: '5' } },
   saved: { kind: 'ok', names: ['a', 'b'] },
   runningNames: ['a', 'b'],
   startupUnit: '/etc/systemd/system/pm2-u.service',
@@ -23,6 +23,10 @@ describe('checkSetup', () => {
     const down = { ...good, daemonAnswers: false, runningNames: [] };
     expect(problems(down)).toEqual([{ code: 'daemon-down', severity: 'error', params: { home: '/h' }, fix: 'pm2 resurrect' }]);
     expect(problems({ ...down, saved: { kind: 'none' } })[0]?.fix).toBe('pm2 start ecosystem.config.js');
+  });
+  it('says pm2-logrotate is not running when it is configured but its process is not online', () => {
+    const stopped = { ...good, logrotate: { installed: true as const, running: false, settings: {} } };
+    expect(problems(stopped)).toEqual([{ code: 'logrotate-stopped', severity: 'warning', params: {}, fix: 'pm2 restart pm2-logrotate' }]);
   });
   it('recommends pm2-logrotate with the seed settings when missing', () => {
     const [finding] = problems({ ...good, logrotate: { installed: false } });

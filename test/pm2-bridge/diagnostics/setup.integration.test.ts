@@ -53,7 +53,7 @@ describe('setup diagnostics (real PM2 home)', () => {
     expect(setupCodes(await diagnosedSnapshot(home))).not.toContain('dump-differs');
   });
 
-  it('logrotate-settings once pm2-logrotate is installed, with what `pm2 set` changed', async () => {
+  it('logrotate-stopped once pm2-logrotate is configured but its process does not run', async () => {
     expect(setupCodes(await diagnosedSnapshot(home))).toContain('logrotate-missing');
     // `pm2 install pm2-logrotate` needs the npm registry; it records the module in module_conf.json, as here.
     const confPath = join(home.home, 'module_conf.json');
@@ -62,9 +62,9 @@ describe('setup diagnostics (real PM2 home)', () => {
     expect((await home.pm2(['set', 'pm2-logrotate:max_size', '1M'])).code).toBe(0);
     const snapshot = await diagnosedSnapshot(home);
     expect(setupCodes(snapshot)).not.toContain('logrotate-missing');
-    expect(setupFinding(snapshot, 'logrotate-settings')).toMatchObject({
-      severity: 'info', params: { max_size: '1M', retain: '30', rotateInterval: '0 0 * * *' },
-    });
+    // Configured, but no pm2-logrotate process in the list: nothing rotates, and the monitor must not say ✔.
+    expect(setupFinding(snapshot, 'logrotate-stopped')).toMatchObject({ severity: 'warning', fix: `PM2_HOME=${home.home} pm2 restart pm2-logrotate` });
+    expect(setupCodes(snapshot)).not.toContain('logrotate-settings');
   });
 
   it('startup-found for a unit naming this home, startup-missing for one naming another', async () => {

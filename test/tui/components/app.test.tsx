@@ -408,16 +408,29 @@ describe('frame size', () => {
     const memoryCell = rows.map((row) => cellWidth(row.slice(0, row.indexOf('48.0M'))));
     expect(new Set(memoryCell).size).toBe(1);
   });
-  it('shows cluster instances and the diagnostics marker', async () => {
+  it('shows cluster instances and marks rows with the severity scale doctor uses (✘ error, ! warning)', async () => {
     const source = new MemorySource([
       makeService({ pmId: 0, name: 'api', execMode: 'cluster', instanceId: 0, instances: 2 }),
       makeService({ pmId: 1, name: 'api', execMode: 'cluster', instanceId: 1, instances: 2, diagnostics: [{ code: 'restart-loop', severity: 'error', params: { restarts: 9 }, fix: 'pm2 logs api' }] }),
+      makeService({ pmId: 2, name: 'big', diagnostics: [{ code: 'memory-high', severity: 'warning', params: { name: 'big' }, fix: 'hint:raise-memory-limit' }] }),
     ]);
     const view = open({ source, color: false });
     await settle();
     const frame = view.lastFrame()!;
     expect(frame).toContain('api#0');
-    expect(frame).toMatch(/^ !api#1|^ ! api#1/m);
+    expect(frame).toMatch(/^ ✘ ?api#1/m);
+    expect(frame).toMatch(/^ ! ?big/m);
+    expect(frame).toMatch(/^▶ {1,2}api#0/m);
+  });
+  it('shows degraded health as degraded, by word and mark', async () => {
+    const check = { port: 3001, checkedAt: 0, listening: true, connectMs: 1, health: 'degraded' as const, healthMs: 3, healthDetail: 'degraded', upstreamConfigured: false, conflict: null };
+    const source = new MemorySource([makeService({ pmId: 0, name: 'notion-mcp', port: 3001, portCheck: check })]);
+    const view = open({ source, color: false, lang: 'en', width: 120, height: 30 });
+    await settle();
+    const frame = view.lastFrame()!;
+    expect(frame).toMatch(/! degraded/);
+    expect(frame).toContain('/health degraded');
+    expect(frame).not.toMatch(/\bOK\b/);
   });
   it("leads the detail pane with the selected service's own findings, so they show at 80x24", async () => {
     const source = new MemorySource([
