@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { calendar_v3 } from '@googleapis/calendar';
+import { sendHugeJson, sendTruncatedJson, type OddAnswer } from './odd-answers.js';
 
 export type FakeRoute =
   | 'token'
@@ -23,6 +24,7 @@ export type FakeRoute =
 export type FakeFault = { route: FakeRoute | 'any'; times?: number } & (
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { stall: true }
+  | OddAnswer
 );
 
 export interface RecordedRequest {
@@ -596,20 +598,30 @@ export async function startFakeCalendarApi(): Promise<FakeCalendarApi> {
         fault.times = (fault.times ?? 1) - 1;
         if (fault.times <= 0) faults.splice(faultIndex, 1);
         if ('stall' in fault) return; // never answers; close() destroys the socket
+        if ('huge' in fault) return sendHugeJson(res, fault.huge, fault.declared);
+        if ('truncated' in fault) return sendTruncatedJson(res, { kind: 'calendar#calendarList', items: seedCalendars() });
+        if ('delayMs' in fault) {
+          setTimeout(() => answerNormally(), fault.delayMs);
+          return;
+        }
         send(res, fault.status, fault.body ?? apiError(fault.status, `fault ${fault.status}`, 'fault'), fault.headers);
         return;
       }
 
-      if (name === 'token') {
-        handleToken((body ?? {}) as Record<string, string>, res);
-        return;
+      answerNormally();
+
+      function answerNormally(): void {
+        if (name === 'token') {
+          handleToken((body ?? {}) as Record<string, string>, res);
+          return;
+        }
+        const token = req.headers.authorization?.replace(/^Bearer /, '');
+        if (!token || !accessTokens.has(token)) {
+          send(res, 401, apiError(401, 'Request had invalid authentication credentials.', 'authError'));
+          return;
+        }
+        handleApi(name, params, query, queryAll, body, res);
       }
-      const token = req.headers.authorization?.replace(/^Bearer /, '');
-      if (!token || !accessTokens.has(token)) {
-        send(res, 401, apiError(401, 'Request had invalid authentication credentials.', 'authError'));
-        return;
-      }
-      handleApi(name, params, query, queryAll, body, res);
     });
   });
   server.on('connection', (socket) => {

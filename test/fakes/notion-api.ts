@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { sendHugeJson, sendTruncatedJson, type OddAnswer } from './odd-answers.js';
 
 type Json = Record<string, unknown>;
 
@@ -26,8 +27,10 @@ export interface Fault {
   code?: string;
   message?: string;
   headers?: Record<string, string>;
-  /** ...or never answer at all. */
+  /** ...or never answer at all... */
   stall?: boolean;
+  /** ...or answer oddly: a huge body, JSON cut off, or the normal answer late. */
+  odd?: OddAnswer;
 }
 
 export const SEED = {
@@ -565,19 +568,29 @@ export async function startFakeNotion(options: { token?: string } = {}): Promise
           if (fault.times <= 0) faults = faults.filter((f) => f !== fault);
         }
         if (fault.stall) return; // never answer; close() destroys the socket
+        if (fault.odd && 'huge' in fault.odd) return sendHugeJson(res, fault.odd.huge, fault.odd.declared);
+        if (fault.odd && 'truncated' in fault.odd) return sendTruncatedJson(res, { object: 'list', results: [], has_more: false });
+        if (fault.odd && 'delayMs' in fault.odd) {
+          setTimeout(answerNormally, fault.odd.delayMs);
+          return;
+        }
         const status = fault.status ?? 500;
         return send(status, { object: 'error', status, code: fault.code ?? 'internal_server_error', message: fault.message ?? 'fault' }, fault.headers);
       }
-      if (req.headers.authorization !== `Bearer ${token}`) {
-        return send(401, { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.' });
-      }
-      try {
-        send(200, route(req, path, query, body ?? {}));
-      } catch (error) {
-        if (error instanceof HttpError) {
-          return send(error.status, { object: 'error', status: error.status, code: error.code, message: error.message });
+      answerNormally();
+
+      function answerNormally(): void {
+        if (req.headers.authorization !== `Bearer ${token}`) {
+          return send(401, { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.' });
         }
-        send(500, { object: 'error', status: 500, code: 'internal_server_error', message: String(error) });
+        try {
+          send(200, route(req, path, query, body ?? {}));
+        } catch (error) {
+          if (error instanceof HttpError) {
+            return send(error.status, { object: 'error', status: error.status, code: error.code, message: error.message });
+          }
+          send(500, { object: 'error', status: 500, code: 'internal_server_error', message: String(error) });
+        }
       }
     });
   });

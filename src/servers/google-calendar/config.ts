@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { isValidTimeZone } from './time.js';
 import { envFilePath, type ServiceEnvSpec } from '../shared/env-file.js';
+import { upstreamLimitFromEnv } from '../shared/bounded-fetch.js';
 
 /** What google-calendar-mcp takes from the env file (shared/env-file.ts): its secrets and settings, nothing else. */
 export const CALENDAR_ENV: ServiceEnvSpec = {
@@ -37,6 +38,8 @@ export interface CalendarConfig {
   tokenFile: string;
   /** Where the credentials are set (the env file), for the answers that say how to set them. */
   envFile: string;
+  /** MCP_UPSTREAM_MAX_BYTES: the most one Google answer may be; a bigger one is cut off and the tool says so. */
+  maxResponseBytes: number;
   /** Calendar API root, ending in "/" (tests point it at a local fake). Undefined: Google's. */
   apiRootUrl?: string;
   /** OAuth token endpoint (tests point it at a local fake). Undefined: Google's. */
@@ -143,6 +146,7 @@ export function configFromEnv(env: Env): CalendarConfig {
     credentials: credentialsFromEnv(env, tokenFile),
     tokenFile,
     envFile: envFilePath(env),
+    maxResponseBytes: upstreamLimitFromEnv(env),
     ...(apiRoot ? { apiRootUrl: withTrailingSlash(apiRoot) } : {}),
     ...(tokenUrl ? { oauthTokenUrl: tokenUrl } : {}),
     defaultTimeZone,

@@ -1,6 +1,7 @@
 // Upstream failures in words a model (and its user) can act on. Classification reads the Google client's
 // errors (gaxios: status, response data, network codes); the text never carries a token or a secret.
 import { restartCommand } from '../shared/env-file.js';
+import { formatLimit, tooLargeCause } from '../shared/bounded-fetch.js';
 
 export type UpstreamFailure =
   | { kind: 'timeout'; timeoutMs: number }
@@ -13,6 +14,8 @@ export type UpstreamFailure =
   | { kind: 'conflict'; detail?: string }
   | { kind: 'server'; status: number }
   | { kind: 'network'; code: string }
+  | { kind: 'too-large'; limitBytes: number }
+  | { kind: 'invalid-answer' }
   | { kind: 'unknown'; detail: string };
 
 /** Thrown by the upstream runner once it gives up; tools turn it into an isError result. */
@@ -23,6 +26,14 @@ export class UpstreamError extends Error {
   ) {
     super(`${operation}: ${failure.kind}`);
     this.name = 'UpstreamError';
+  }
+}
+
+/** Google answered 2xx with a body that is not the JSON asked for (cut off or garbled): never an empty success. */
+export class InvalidAnswerError extends Error {
+  constructor() {
+    super('the answer is not valid JSON');
+    this.name = 'InvalidAnswerError';
   }
 }
 
@@ -97,6 +108,9 @@ function networkCode(err: ErrorLike): string | undefined {
 
 export function classifyUpstreamError(err: unknown, retryAfterMs?: number): UpstreamFailure {
   if (err instanceof UpstreamTimeoutError) return { kind: 'timeout', timeoutMs: err.timeoutMs };
+  if (err instanceof InvalidAnswerError) return { kind: 'invalid-answer' };
+  const tooLarge = tooLargeCause(err);
+  if (tooLarge) return { kind: 'too-large', limitBytes: tooLarge.limitBytes };
   const e = (err ?? {}) as ErrorLike;
   const rawStatus = e.response?.status ?? e.status;
   const status = typeof rawStatus === 'number' ? rawStatus : Number(rawStatus) || undefined;
@@ -175,6 +189,10 @@ export function describeFailure(failure: UpstreamFailure, operation: string, now
       return `${prefix} Google answered HTTP ${failure.status}, a problem on its side. Try again in a minute.`;
     case 'network':
       return `${prefix} cannot reach Google (${failure.code}). Check the network connection of the machine running the server.`;
+    case 'too-large':
+      return `${prefix} Google's answer is larger than the limit of ${formatLimit(failure.limitBytes)} (MCP_UPSTREAM_MAX_BYTES), so it was cut off and not used. Ask for less: a shorter time range, fewer calendars or a smaller maxResults.`;
+    case 'invalid-answer':
+      return `${prefix} Google's answer is not valid JSON (cut off or garbled on the way), so nothing of it was used. Try again.`;
     case 'unknown':
       return `${prefix} ${failure.detail}`;
   }

@@ -7,7 +7,15 @@ import type { UpstreamStatus } from '../shared/service.js';
 import { createAuthClient } from './auth.js';
 import type { CalendarConfig } from './config.js';
 import { loadGoogleCalendar } from './google-module.js';
-import { UpstreamError, UpstreamTimeoutError, classifyUpstreamError, isRetryable, retryAfterHeader } from './errors.js';
+import {
+  InvalidAnswerError,
+  UpstreamError,
+  UpstreamTimeoutError,
+  classifyUpstreamError,
+  isRetryable,
+  retryAfterHeader,
+} from './errors.js';
+import { boundedFetch } from '../shared/bounded-fetch.js';
 import { decideRetry, parseRetryAfter } from './retry.js';
 import { isInternalError } from '../shared/internal-error.js';
 
@@ -35,7 +43,12 @@ export class MissingCredentialsError extends Error {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeoutMs: number): Promise<T> {
+async function attempt<T>(
+  api: CalendarApi,
+  request: CalendarRequest<T>,
+  timeoutMs: number,
+  fetchImplementation: typeof fetch,
+): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -47,7 +60,13 @@ async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeout
   const started = performance.now();
   try {
     // retry: false because the retry policy is ours (gaxios would retry 429 without reading Retry-After).
-    const response = await Promise.race([request(api, { retry: false, timeout: timeoutMs, signal: controller.signal }), timeout]);
+    // fetchImplementation: the global fetch with the body limit (gaxios would buffer any size with node-fetch).
+    const response = await Promise.race([
+      request(api, { retry: false, timeout: timeoutMs, signal: controller.signal, fetchImplementation }),
+      timeout,
+    ]);
+    // gaxios hands back the raw text when a JSON answer does not parse; only a 204's empty body is a string here.
+    if (typeof response.data === 'string' && response.data !== '') throw new InvalidAnswerError();
     return response.data;
   } finally {
     clearTimeout(timer);
@@ -57,6 +76,7 @@ async function attempt<T>(api: CalendarApi, request: CalendarRequest<T>, timeout
 
 export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream {
   const credentials = config.credentials;
+  const fetchImplementation = boundedFetch(config.maxResponseBytes);
   let api: Promise<CalendarApi> | undefined;
   const calendarApi = (): Promise<CalendarApi> => {
     api ??= loadGoogleCalendar().then((google) => {
@@ -77,7 +97,7 @@ export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream
       const idempotent = options.idempotent ?? true;
       for (let attemptNo = 1; ; attemptNo += 1) {
         try {
-          return await attempt(client, request, config.timeoutMs);
+          return await attempt(client, request, config.timeoutMs, fetchImplementation);
         } catch (err) {
           // A bug in a request callback is not an upstream failure: it goes out as it is (context.ts).
           if (isInternalError(err)) throw err;

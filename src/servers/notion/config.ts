@@ -1,5 +1,6 @@
 // Settings of the Notion MCP server, read once from the environment. Pure: tests build configs directly.
 import { envFilePath, type ServiceEnvSpec } from '../shared/env-file.js';
+import { upstreamLimitFromEnv } from '../shared/bounded-fetch.js';
 
 /** What notion-mcp takes from the env file (shared/env-file.ts): its secrets and its own settings, nothing else. */
 export const NOTION_ENV: ServiceEnvSpec = {
@@ -28,6 +29,8 @@ export interface NotionConfig {
   maxRetryDelayMs: number;
   /** Where NOTION_TOKEN is set (the env file), for the answers that say how to set it. */
   envFile: string;
+  /** MCP_UPSTREAM_MAX_BYTES: the most one Notion answer may be; a bigger one is cut off and the tool says so. */
+  maxResponseBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -58,5 +61,6 @@ export function configFromEnv(env: Env): NotionConfig {
     initialRetryDelayMs: intFromEnv(env, 'NOTION_RETRY_DELAY_MS', 1_000, 0, 60_000),
     maxRetryDelayMs: intFromEnv(env, 'NOTION_MAX_RETRY_DELAY_MS', 10_000, 0, 120_000),
     envFile: envFilePath(env),
+    maxResponseBytes: upstreamLimitFromEnv(env),
   };
 }

@@ -3,6 +3,7 @@
 import { APIErrorCode, ClientErrorCode, isHTTPResponseError, isNotionClientError } from '@notionhq/client';
 import { redact } from './upstream-log.js';
 import { howToSetCredentials } from '../shared/env-file.js';
+import { tooLargeCause } from '../shared/bounded-fetch.js';
 
 export function missingTokenMessage(envFile: string): string {
   return (
@@ -62,6 +63,16 @@ export function describeNotionError(error: unknown, context: ErrorContext): stri
   const prefix = `Notion request failed while ${context.action}: `;
   const say = (text: string) => redact(prefix + text, context.secrets);
 
+  const tooLarge = tooLargeCause(error);
+  if (tooLarge) {
+    return say(
+      `Notion's ${tooLarge.message}, so it was cut off and not used. Ask for less: a smaller page_size, a narrower ` +
+        'query or filter, or a lower max_depth.',
+    );
+  }
+  if (error instanceof SyntaxError) {
+    return say('Notion\'s answer is not valid JSON (cut off or garbled on the way), so nothing of it was used. Try again.');
+  }
   if (isTimeout(error)) {
     return say(
       `Notion did not answer within ${context.timeoutMs} ms (timeout). Notion may be slow or unreachable; ` +

@@ -4,18 +4,20 @@ import { Client, LogLevel } from '@notionhq/client';
 import type { NotionConfig } from './config.js';
 import { serverMetrics } from '../shared/metrics.js';
 import { makeUpstreamLogger, stderrSink, type LogSink } from './upstream-log.js';
+import { limitResponse } from '../shared/bounded-fetch.js';
 
 type ClientFetch = NonNullable<NonNullable<ConstructorParameters<typeof Client>[0]>['fetch']>;
 
 /**
  * Global fetch with an abort after timeoutMs (the client's own timeout only stops waiting; the stalled
- * connection would stay open) and the latency of every attempt reported, failures included.
+ * connection would stay open; the signal covers reading the body too), the body limited to maxBytes
+ * (shared/bounded-fetch.ts) and the latency of every attempt reported, failures included.
  */
-export function measuredFetch(timeoutMs: number): ClientFetch {
+export function measuredFetch(timeoutMs: number, maxBytes: number): ClientFetch {
   return async (url, init) => {
     const started = performance.now();
     try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit);
+      return await limitResponse(await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit), maxBytes);
     } finally {
       serverMetrics.upstreamLatency(Math.round(performance.now() - started));
     }
@@ -35,6 +37,6 @@ export function createNotionClient(config: NotionConfig, sink: LogSink = stderrS
     },
     logLevel: LogLevel.WARN,
     logger: makeUpstreamLogger(sink, config.token ? [config.token] : []),
-    fetch: measuredFetch(config.timeoutMs),
+    fetch: measuredFetch(config.timeoutMs, config.maxResponseBytes),
   });
 }

@@ -26,6 +26,7 @@ export function testConfig(baseUrl: string, overrides: Partial<NotionConfig> = {
     initialRetryDelayMs: 10,
     maxRetryDelayMs: 50,
     envFile: '/etc/gakuco-test/mcp.env',
+    maxResponseBytes: 4 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -231,6 +231,7 @@ describe('config', () => {
       initialRetryDelayMs: 1_000,
       maxRetryDelayMs: 10_000,
       envFile: DEFAULT_ENV_FILE,
+      maxResponseBytes: 4 * 1024 * 1024,
     });
     expect(configFromEnv({ MCP_ENV_FILE: '/srv/mcp.env' }).envFile).toBe('/srv/mcp.env');
     const c = configFromEnv({

@@ -1,0 +1,146 @@
+// Odd upstream answers, from the local fakes to the real @notionhq/client and Google client: a body over the limit
+// (declared or streamed) is cut off with a tool error naming the limit, JSON cut in the middle is an error (never an
+// empty success), and the built servers' peak RSS stays under 150 MB (max_memory_restart is 200M) while four calls get
+// 50 MB answers at once.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
+import { startFakeCalendarApi, type FakeCalendarApi } from '../../fakes/google-calendar-api.js';
+import { startNotionHarness, testConfig, textOf, type NotionHarness } from '../notion/harness.js';
+import { fakeEnv, serveCalendar } from '../google-calendar/harness.js';
+import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
+import { builtServerEntry, type BuiltServer } from './built-entry.js';
+
+const MB = 1024 * 1024;
+let notionApi: FakeNotion;
+let calendarApi: FakeCalendarApi;
+let notion: NotionHarness;
+let calendar: ServiceOverHttp;
+
+beforeAll(async () => {
+  notionApi = await startFakeNotion();
+  calendarApi = await startFakeCalendarApi();
+  notion = await startNotionHarness(testConfig(notionApi.url, { maxResponseBytes: 1 * MB }));
+  calendar = await serveCalendar(fakeEnv(calendarApi, { MCP_UPSTREAM_MAX_BYTES: String(1 * MB) }));
+});
+afterAll(async () => {
+  await notion?.close();
+  await calendar?.close();
+  await notionApi?.close();
+  await calendarApi?.close();
+});
+
+const calendarCall = async (): Promise<CallToolResult> =>
+  (await calendar.client.callTool({ name: 'list_calendars', arguments: {} })) as CallToolResult;
+
+describe('an answer over the limit', () => {
+  it.each([false, true])('Notion (Content-Length sent: %s): a tool error naming the limit', async (declared) => {
+    notionApi.addFault({ path: /^\/search/, times: 1, odd: { huge: 3 * MB, declared } });
+    const result = await notion.call('notion_search', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain("Notion's the answer is larger than the limit of 1 MB (MCP_UPSTREAM_MAX_BYTES)");
+    expect((await notion.call('notion_search', {})).isError ?? false).toBe(false);
+  });
+
+  it.each([false, true])('Google (Content-Length sent: %s): a tool error naming the limit', async (declared) => {
+    calendarApi.inject({ route: 'calendarList.list', huge: 3 * MB, declared });
+    const result = await calendarCall();
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain("Google's answer is larger than the limit of 1 MB (MCP_UPSTREAM_MAX_BYTES)");
+    expect((await calendarCall()).isError ?? false).toBe(false);
+  });
+});
+
+describe('JSON cut off in the middle', () => {
+  it('Notion: an error, not a result', async () => {
+    notionApi.addFault({ path: /^\/search/, times: 1, odd: { truncated: true } });
+    const result = await notion.call('notion_search', {});
+    expect(result.isError).toBe(true);
+    expect(textOf(result)).toContain("Notion's answer is not valid JSON");
+  });
+
+  it('Google: an error, never an empty list', async () => {
+    calendarApi.inject({ route: 'calendarList.list', truncated: true });
+    const result = await calendarCall();
+    expect(result.isError, textOf(result)).toBe(true);
+    expect(textOf(result)).toContain("Google's answer is not valid JSON");
+    expect(result.structuredContent).toBeUndefined();
+  });
+});
+
+/** Starts a built server against its fake; resolves with its URL once it listens. */
+async function startBuilt(server: BuiltServer, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [builtServerEntry(server)], {
+    env: { PATH: process.env.PATH, HOME: '/nonexistent', PORT: '0', MCP_API_KEY: 'rss-test-key-0123456789abcdef', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${server} did not start: ${out}`)), 15_000);
+    child.on('exit', () => reject(new Error(`${server} exited: ${out}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)\/mcp/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return { child, url };
+}
+
+/** Peak resident memory of a process so far (VmHWM), in bytes. */
+function peakRss(pid: number): number {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(line![1]) * 1024;
+}
+
+describe('built servers under four 50 MB answers at once', () => {
+  const cases: { server: BuiltServer; tool: string; fault: () => void; env: () => Record<string, string> }[] = [
+    {
+      server: 'notion',
+      tool: 'notion_search',
+      fault: () => notionApi.addFault({ path: /^\/search/, times: 4, odd: { huge: 50 * MB } }),
+      env: () => ({ NOTION_TOKEN: SEED.token, NOTION_BASE_URL: notionApi.url }),
+    },
+    {
+      server: 'google-calendar',
+      tool: 'list_calendars',
+      fault: () => calendarApi.inject({ route: 'calendarList.list', times: 4, huge: 50 * MB }),
+      env: () => fakeEnv(calendarApi),
+    },
+  ];
+  it.each(cases)('$server: peak RSS stays under 150 MB (200M is the restart limit), each call a clear error', async ({ server, tool, fault, env }) => {
+    const { child, url } = await startBuilt(server, env());
+    try {
+      const client = new Client({ name: 'rss-test', version: '0' });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+          requestInit: { headers: { 'x-api-key': 'rss-test-key-0123456789abcdef' } },
+        }),
+      );
+      await client.callTool({ name: tool, arguments: {} }); // loads everything once, so the peak is the answers'
+      const before = peakRss(child.pid!);
+      fault();
+      const results = (await Promise.all(
+        Array.from({ length: 4 }, () => client.callTool({ name: tool, arguments: {} })),
+      )) as CallToolResult[];
+      for (const result of results) {
+        expect(result.isError).toBe(true);
+        expect(textOf(result)).toContain('larger than the limit of 4 MB (MCP_UPSTREAM_MAX_BYTES)');
+      }
+      const peak = peakRss(child.pid!);
+      console.log(`${server}: peak RSS ${Math.round(before / MB)} MB before, ${Math.round(peak / MB)} MB under four 50 MB answers`);
+      expect(peak).toBeLessThan(150 * MB);
+      await client.close();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+});
