@@ -2,6 +2,7 @@
 // clear outcome: done, or a code saying why nothing was done.
 import { DaemonGoneError, RpcTimeoutError, type DaemonConnection } from './client.js';
 import { readDaemonPid } from './daemon-files.js';
+import { sanitizeField } from './sanitize.js';
 import type { ActionError, ActionResult, ActionTarget, ServiceAction } from './types.js';
 
 const METHOD: Record<ServiceAction, string> = {
@@ -32,7 +33,8 @@ async function identityMismatch(daemon: DaemonConnection, target: ActionTarget, 
   const list = await daemon.call<ListedProcess[] | null>('getMonitorData', {}, timeoutMs);
   const now = (list ?? []).find((proc) => proc.pm_id === target.pmId);
   if (now === undefined) return failed('process-gone', { name: target.name, pmId: target.pmId });
-  if (now.name !== target.name) return failed('process-replaced', { name: target.name, pmId: target.pmId, found: String(now.name) });
+  // The snapshot (and so the target) holds names made terminal-safe: compare like with like.
+  if (sanitizeField(String(now.name)) !== target.name) return failed('process-replaced', { name: target.name, pmId: target.pmId, found: String(now.name) });
   return null;
 }
 

@@ -620,7 +620,8 @@ export function createStore(options: StoreOptions): Bridge {
   async function run(action: ServiceAction, target: ActionTarget): Promise<ActionResult> {
     const result = await runServiceAction(daemon, action, target, options.actionTimeoutMs);
     void refresh();
-    return result;
+    // A failure quotes pm2 and the daemon's names: text from outside, made safe like the rest of the snapshot.
+    return sanitizeDeep(result);
   }
 
   void connectLoop();

@@ -104,6 +104,11 @@ describe('hostile apps: the bridge', () => {
       const evil = await waitFor(() => bridge.getSnapshot().services.find((s) => s.name.startsWith('evil')), 'the hostile app listed');
       bridge.showLogs(evil.pmId);
       await waitFor(() => (bridge.getSnapshot().logs.get(evil.pmId)?.length ?? 0) > 10, 'its log lines');
+      if (round === 0) {
+        // The snapshot's name is the safe form; an action on it still reaches that very app.
+        expect(evil.name).toBe('evil⎋]0;PWNED␇');
+        expect(await bridge.run('restart', { pmId: evil.pmId, name: evil.name, daemonPid: null })).toEqual({ ok: true });
+      }
       unsubscribe();
       record();
       await bridge.close();
