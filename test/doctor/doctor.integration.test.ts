@@ -1,7 +1,7 @@
 // `gakuco-monit doctor` end to end over a real PM2 home: text in both languages, ASCII marks, JSON, exit codes,
 // and no daemon (where it must not start one).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,11 @@ describe('doctor with no daemon', () => {
       const run = await doctor([], { PATH: bin });
       expect(run.out).toContain(`      → PM2_HOME=${home.home} pm2 start ecosystem.config.js`);
       expect(run.out).not.toContain('npx pm2');
+      // npm and npx put node_modules/.bin on PATH (npm start): the operator's shell has no pm2 there.
+      const npmBin = join(bin, 'node_modules', '.bin');
+      mkdirSync(npmBin, { recursive: true });
+      writeFileSync(join(npmBin, 'pm2'), '#!/bin/sh\n', { mode: 0o755 });
+      expect((await doctor([], { PATH: npmBin })).out).toContain(`      → PM2_HOME=${home.home} npx pm2 start ecosystem.config.js`);
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }

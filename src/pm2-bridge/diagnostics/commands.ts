@@ -12,10 +12,14 @@ export function defaultPm2Home(env: NodeJS.ProcessEnv = process.env): string {
   return fromEnv ? resolve(fromEnv) : join(homedir(), '.pm2');
 }
 
-/** `pm2` when an executable of that name is on PATH, else `npx pm2` (which finds the project's node_modules/.bin). */
+/**
+ * `pm2` when an executable of that name is on PATH, else `npx pm2` (which finds the project's node_modules/.bin).
+ * `node_modules/.bin` directories do not count: npm and npx put them on PATH for `npm start` and scripts, but the
+ * operator's own shell, where the fix is typed, does not have them.
+ */
 export function pm2Program(env: NodeJS.ProcessEnv = process.env): string {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
-    if (dir === '') continue;
+    if (dir === '' || /(^|[\\/])node_modules[\\/]\.bin[\\/]?$/.test(dir)) continue;
     const candidate = join(dir, 'pm2');
     try {
       if (!statSync(candidate).isFile()) continue;
