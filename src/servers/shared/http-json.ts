@@ -27,6 +27,18 @@ export function sendJson(
     res.end();
     return;
   }
+  writeJsonHead(res, status, body, headers);
+  res.end();
+}
+
+/** Writes the status, headers and the whole JSON body without ending the response (the caller ends it). */
+export function writeJsonHead(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -34,5 +46,5 @@ export function sendJson(
     'cache-control': 'no-store',
     ...headers,
   });
-  res.end(text);
+  res.write(text);
 }

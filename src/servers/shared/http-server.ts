@@ -27,6 +27,7 @@ import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import {
   jsonRpcError,
   sendJson,
+  writeJsonHead,
   RPC_INTERNAL_ERROR,
   RPC_PARSE_ERROR,
   RPC_SERVER_ERROR,
@@ -86,6 +87,8 @@ const TERMINATED_IDS_KEPT = 10_000;
 const DISCARD_LIMIT = 8 * 1024 * 1024;
 /** How long close() lets running requests finish before it cuts their connections. */
 const SHUTDOWN_GRACE_MS = 2_000;
+/** While stopping: how long the answers to unfinished calls get to reach the clients before connections are cut. */
+const SHUTDOWN_FLUSH_MS = 300;
 /** While stopping: once no request came for this long, connections left idle are closed. */
 const SHUTDOWN_QUIET_MS = 250;
 
@@ -127,6 +130,8 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   let closing = false;
   /** Responses not finished yet: a stop tells their clients to reconnect (Connection: close). */
   const active = new Set<ServerResponse>();
+  /** The JSON-RPC request ids of each running POST, to answer them if the process stops before they finish. */
+  const requestIds = new WeakMap<ServerResponse, (string | number)[]>();
   let lastRequestAt = 0;
   const toolsList: ToolsListCache = {};
   const toolFilter = options.toolFilter ?? ALL_TOOLS;
@@ -284,6 +289,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       return sendJson(res, 400, jsonRpcError(RPC_PARSE_ERROR, 'Parse error: the body is not valid JSON'));
     }
     Object.assign(info, describeRpc(body.value));
+    requestIds.set(res, rpcRequestIds(body.value));
     const toolCalls = toolCallIds(body.value);
     if (limiter !== null && toolCalls.length > 0) {
       const decision = limiter.take(rateKey(req), toolCalls.length);
@@ -401,6 +407,10 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
       server.closeIdleConnections();
       while (active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Calls still running now get an answer, never a cut connection: a JSON-RPC error saying to retry.
+      for (const res of active) answerUnfinished(res, requestIds.get(res) ?? []);
+      const flushed = Date.now() + SHUTDOWN_FLUSH_MS;
+      while (active.size > 0 && Date.now() < flushed) await new Promise((resolve) => setTimeout(resolve, 10));
       await sessions.closeAll();
       syncSessionMetric();
       server.closeAllConnections();
@@ -433,8 +443,45 @@ function earlyAnswer(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  sendJson(res, status, body, headers);
-  discardRest(req, DISCARD_LIMIT);
+  if (req.complete || req.readableEnded) {
+    sendJson(res, status, body, headers);
+    discardRest(req, DISCARD_LIMIT);
+    return;
+  }
+  // The client is still sending. Write the whole answer now but end the response (and so the connection) only once
+  // the rest of its body has arrived and been dropped: closing a connection with unread data in it makes TCP send a
+  // reset, and a client that said `Connection: close` would lose the answer before reading it.
+  writeJsonHead(res, status, body, { connection: 'close', ...headers });
+  discardRest(req, DISCARD_LIMIT, () => res.end());
+}
+
+/** The ids of the JSON-RPC requests (not notifications) in a body. */
+function rpcRequestIds(body: unknown): (string | number)[] {
+  const ids: (string | number)[] = [];
+  for (const message of Array.isArray(body) ? body : [body]) {
+    const id = (message as { id?: unknown; method?: unknown } | null)?.id;
+    if (typeof (message as { method?: unknown } | null)?.method === 'string' && (typeof id === 'string' || typeof id === 'number')) {
+      ids.push(id);
+    }
+  }
+  return ids;
+}
+
+/**
+ * The answer to a POST the stopping process could not finish in its grace time: 503 with Retry-After and a JSON-RPC
+ * error per request id, so the client reads "retry" instead of meeting a dropped connection.
+ */
+function answerUnfinished(res: ServerResponse, ids: (string | number)[]): void {
+  if (res.headersSent) return;
+  const error = {
+    code: RPC_SERVER_ERROR,
+    message:
+      'Server is restarting and could not finish this request: retry it (for a tool that writes, check first ' +
+      'whether the change was made).',
+  };
+  const answers = ids.map((id) => ({ jsonrpc: '2.0', id, error }));
+  const body = answers.length === 1 ? answers[0] : answers.length > 1 ? answers : { jsonrpc: '2.0', id: null, error };
+  sendJson(res, 503, body, { 'retry-after': '1', connection: 'close' });
 }
 
 /** The ids of the tools/call requests in a JSON-RPC message or batch. */

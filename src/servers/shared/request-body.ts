@@ -54,14 +54,18 @@ export function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<
 
 /**
  * After an early answer (401, 413, ...), reads and drops what the client still sends, so it can read the answer
- * instead of meeting a reset connection; a client that sends more than `maxBytes` is cut off.
+ * instead of meeting a reset connection, then calls `onEnd`; a client that sends more than `maxBytes` is cut off.
  */
-export function discardRest(req: IncomingMessage, maxBytes: number): void {
-  if (req.readableEnded) return;
+export function discardRest(req: IncomingMessage, maxBytes: number, onEnd: () => void = () => {}): void {
+  if (req.readableEnded) {
+    onEnd();
+    return;
+  }
   let dropped = 0;
   req.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > maxBytes) req.socket.destroy();
   });
+  req.once('end', onEnd);
   req.resume();
 }

@@ -144,3 +144,38 @@ describe('built servers under four 50 MB answers at once', () => {
     }
   });
 });
+
+describe('a clean stop with calls in flight', () => {
+  it('at SIGINT a call that ends in the grace time gets its result, a slower one a JSON-RPC error saying to retry; exit 0 in kill_timeout', async () => {
+    const { child, url } = await startBuilt('notion', { NOTION_TOKEN: SEED.token, NOTION_BASE_URL: notionApi.url });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const client = new Client({ name: 'sigint-test', version: '0' });
+      await client.connect(
+        new StreamableHTTPClientTransport(new URL(`${url}/mcp`), {
+          requestInit: { headers: { 'x-api-key': 'rss-test-key-0123456789abcdef' } },
+        }),
+      );
+      notionApi.addFault({ path: /^\/users/, times: 1, odd: { delayMs: 600 } });
+      notionApi.addFault({ path: /^\/search/, times: 1, odd: { delayMs: 9_000 } });
+      const seen = notionApi.requests.length;
+      const fast = client.callTool({ name: 'notion_list_users', arguments: {} });
+      const slow = client.callTool({ name: 'notion_search', arguments: {} }).then(
+        () => 'answered',
+        (error: unknown) => String(error),
+      );
+      while (notionApi.requests.length < seen + 2) await new Promise((resolve) => setTimeout(resolve, 10));
+      const signalled = Date.now();
+      child.kill('SIGINT');
+      const fastResult = (await fast) as CallToolResult;
+      expect(fastResult.isError ?? false, textOf(fastResult)).toBe(false);
+      const slowOutcome = await slow;
+      expect(slowOutcome).toContain('"error":{"code":-32000');
+      expect(slowOutcome).toContain('Server is restarting and could not finish this request: retry it');
+      expect(await exited).toBe(0);
+      expect(Date.now() - signalled).toBeLessThan(5_000);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
