@@ -23,3 +23,13 @@ describe('wrapCells', () => {
     expect(wrapCells('', 10)).toEqual(['']);
   });
 });
+
+describe('wrapCells with Japanese text', () => {
+  it('breaks next to wide characters rather than leaving a short row at the last space', () => {
+    const rows = wrapCells('✘ clash: ポート 3915 を別のプロセスが使っています: pid 524', 30, '    ');
+    for (const row of rows) expect(cellWidth(row)).toBeLessThanOrEqual(30);
+    expect(cellWidth(rows[0]!)).toBeGreaterThanOrEqual(28);
+    const noSpaces = (text: string) => text.replace(/ /g, '');
+    expect(noSpaces(rows.join(''))).toBe(noSpaces('✘ clash: ポート 3915 を別のプロセスが使っています: pid 524'));
+  });
+});
