@@ -2,6 +2,8 @@
 // and every tool's zod schema. A fresh McpServer per session.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolContext } from './context.js';
+import { registerCalendarPrompts } from './prompts.js';
+import { registerCalendarResources } from './resources.js';
 import { registerCalendarTools } from './tools/index.js';
 
 export function createCalendarMcpServer(identity: { name: string; version: string }, ctx: ToolContext): McpServer {
@@ -13,5 +15,7 @@ export function createCalendarMcpServer(identity: { name: string; version: strin
     },
   );
   registerCalendarTools(server, ctx);
+  registerCalendarPrompts(server);
+  registerCalendarResources(server, ctx);
   return server;
 }

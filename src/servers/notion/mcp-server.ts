@@ -4,6 +4,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { NotionConfig } from './config.js';
 import { createNotionClient } from './notion-client.js';
 import { NotionApi } from './notion-api.js';
+import { registerNotionPrompts } from './prompts.js';
+import { registerNotionResources } from './resources.js';
 import { registerNotionTools } from './tools/index.js';
 import type { LogSink } from './upstream-log.js';
 
@@ -32,6 +34,8 @@ export function notionMcpServerFactory(
       },
     );
     registerNotionTools(server, ctx);
+    registerNotionPrompts(server);
+    registerNotionResources(server, ctx);
     return server;
   };
 }

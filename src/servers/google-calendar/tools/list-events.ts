@@ -47,6 +47,91 @@ function startKey(event: CompactEvent): number {
   return event.start ? Date.parse(event.start) : Number.POSITIVE_INFINITY;
 }
 
+export type ListEventsArgs = z.output<z.ZodObject<typeof listEventsInput>>;
+
+/** The events of the given calendars in a range: what list_events answers (and the agenda resource reads). */
+export async function listEvents(ctx: ToolContext, args: ListEventsArgs): Promise<object> {
+  const zone = args.timeZone ?? ctx.config.defaultTimeZone;
+  let timeMin: string;
+  let timeMax: string | undefined;
+  try {
+    timeMin = args.timeMin ? toInstantRfc3339(args.timeMin, zone) : toZonedRfc3339(ctx.now(), zone);
+    timeMax = args.timeMax ? toInstantRfc3339(args.timeMax, zone) : undefined;
+    if (timeMax && Date.parse(timeMax) <= Date.parse(timeMin)) throw new Error('timeMax must be after timeMin');
+  } catch (err) {
+    throw new ToolInputError((err as Error).message);
+  }
+  let cursors: CalendarCursors | undefined;
+  if (args.pageToken) {
+    try {
+      cursors = decodeCursor(args.pageToken);
+    } catch (err) {
+      throw new ToolInputError((err as Error).message);
+    }
+  }
+  const days = coveredDays(timeMin, timeMax, zone);
+  // On a follow-up page only the calendars that still have pages are read.
+  const calendarIds = cursors ? args.calendarIds.filter((id) => cursors[id]) : args.calendarIds;
+  if (calendarIds.length === 0) {
+    throw new ToolInputError('pageToken belongs to a listing of other calendars: call again with the same calendarIds as before');
+  }
+
+  const pages = await Promise.all(
+    calendarIds.map(async (calendarId): Promise<CalendarPage> => {
+      try {
+        const pageToken = cursors?.[calendarId];
+        const data = await ctx.upstream.call('list events', (api, options) =>
+          api.events.list(
+            {
+              calendarId,
+              timeMin,
+              ...(timeMax ? { timeMax } : {}),
+              ...(args.query ? { q: args.query } : {}),
+              ...(args.eventTypes ? { eventTypes: args.eventTypes } : {}),
+              timeZone: zone,
+              singleEvents: args.expandRecurring,
+              ...(args.expandRecurring ? { orderBy: 'startTime' } : {}),
+              maxResults: args.maxResults,
+              ...(pageToken ? { pageToken } : {}),
+            },
+            options,
+          ),
+        );
+        return {
+          calendarId,
+          events: (data.items ?? [])
+            .map((event) => compactEvent(event))
+            .filter((event) => !event.allDay || !event.start || !event.end || allDayWithin(event.start, event.end, days)),
+          ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
+        };
+      } catch (err) {
+        // With several calendars, one that fails is reported beside the others' events.
+        if (calendarIds.length === 1 || !(err instanceof UpstreamError)) throw err;
+        return { calendarId, events: [], error: describeFailure(err.failure, `list events (${calendarId})`, ctx.now()) };
+      }
+    }),
+  );
+  if (pages.every((page) => page.error)) throw new ToolInputError(pages.map((page) => page.error).join('\n'));
+
+  const multiple = args.calendarIds.length > 1;
+  const events = pages
+    .flatMap((page) => page.events.map((event) => (multiple ? { calendarId: page.calendarId, ...event } : event)))
+    .sort((a, b) => startKey(a) - startKey(b));
+  const next: CalendarCursors = {};
+  for (const page of pages) if (page.nextPageToken) next[page.calendarId] = page.nextPageToken;
+  const nextPageToken = encodeCursor(next);
+  const errors = pages.filter((page) => page.error).map((page) => ({ calendarId: page.calendarId, error: page.error }));
+  return {
+    timeZone: zone,
+    timeMin,
+    ...(timeMax ? { timeMax } : {}),
+    count: events.length,
+    events,
+    ...(nextPageToken ? { nextPageToken } : {}),
+    ...(errors.length ? { errors } : {}),
+  };
+}
+
 export function registerListEventsTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
     'list_events',
@@ -59,86 +144,6 @@ export function registerListEventsTool(server: McpServer, ctx: ToolContext): voi
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     async (args) =>
-      answer(ctx, 'list events', async () => {
-        const zone = args.timeZone ?? ctx.config.defaultTimeZone;
-        let timeMin: string;
-        let timeMax: string | undefined;
-        try {
-          timeMin = args.timeMin ? toInstantRfc3339(args.timeMin, zone) : toZonedRfc3339(ctx.now(), zone);
-          timeMax = args.timeMax ? toInstantRfc3339(args.timeMax, zone) : undefined;
-          if (timeMax && Date.parse(timeMax) <= Date.parse(timeMin)) throw new Error('timeMax must be after timeMin');
-        } catch (err) {
-          throw new ToolInputError((err as Error).message);
-        }
-        let cursors: CalendarCursors | undefined;
-        if (args.pageToken) {
-          try {
-            cursors = decodeCursor(args.pageToken);
-          } catch (err) {
-            throw new ToolInputError((err as Error).message);
-          }
-        }
-        const days = coveredDays(timeMin, timeMax, zone);
-        // On a follow-up page only the calendars that still have pages are read.
-        const calendarIds = cursors ? args.calendarIds.filter((id) => cursors[id]) : args.calendarIds;
-        if (calendarIds.length === 0) {
-          throw new ToolInputError('pageToken belongs to a listing of other calendars: call again with the same calendarIds as before');
-        }
-
-        const pages = await Promise.all(
-          calendarIds.map(async (calendarId): Promise<CalendarPage> => {
-            try {
-              const pageToken = cursors?.[calendarId];
-              const data = await ctx.upstream.call('list events', (api, options) =>
-                api.events.list(
-                  {
-                    calendarId,
-                    timeMin,
-                    ...(timeMax ? { timeMax } : {}),
-                    ...(args.query ? { q: args.query } : {}),
-                    ...(args.eventTypes ? { eventTypes: args.eventTypes } : {}),
-                    timeZone: zone,
-                    singleEvents: args.expandRecurring,
-                    ...(args.expandRecurring ? { orderBy: 'startTime' } : {}),
-                    maxResults: args.maxResults,
-                    ...(pageToken ? { pageToken } : {}),
-                  },
-                  options,
-                ),
-              );
-              return {
-                calendarId,
-                events: (data.items ?? [])
-                  .map((event) => compactEvent(event))
-                  .filter((event) => !event.allDay || !event.start || !event.end || allDayWithin(event.start, event.end, days)),
-                ...(data.nextPageToken ? { nextPageToken: data.nextPageToken } : {}),
-              };
-            } catch (err) {
-              // With several calendars, one that fails is reported beside the others' events.
-              if (calendarIds.length === 1 || !(err instanceof UpstreamError)) throw err;
-              return { calendarId, events: [], error: describeFailure(err.failure, `list events (${calendarId})`, ctx.now()) };
-            }
-          }),
-        );
-        if (pages.every((page) => page.error)) throw new ToolInputError(pages.map((page) => page.error).join('\n'));
-
-        const multiple = args.calendarIds.length > 1;
-        const events = pages
-          .flatMap((page) => page.events.map((event) => (multiple ? { calendarId: page.calendarId, ...event } : event)))
-          .sort((a, b) => startKey(a) - startKey(b));
-        const next: CalendarCursors = {};
-        for (const page of pages) if (page.nextPageToken) next[page.calendarId] = page.nextPageToken;
-        const nextPageToken = encodeCursor(next);
-        const errors = pages.filter((page) => page.error).map((page) => ({ calendarId: page.calendarId, error: page.error }));
-        return toolJson({
-          timeZone: zone,
-          timeMin,
-          ...(timeMax ? { timeMax } : {}),
-          count: events.length,
-          events,
-          ...(nextPageToken ? { nextPageToken } : {}),
-          ...(errors.length ? { errors } : {}),
-        });
-      }),
+      answer(ctx, 'list events', async () => toolJson(await listEvents(ctx, args))),
   );
 }

@@ -80,34 +80,47 @@ async function attachChildren(
   if (next.length > 0) await attachChildren(api, next, depthLeft - 1, budget);
 }
 
+export interface ReadPageArgs {
+  page_id: string;
+  start_cursor?: string | undefined;
+  page_size?: number | undefined;
+  max_depth?: number | undefined;
+  show_block_ids?: boolean | undefined;
+}
+
+/** A page's body as Markdown: what notion_read_page answers (and the page resource reads). */
+export async function readPage(api: NotionApi, args: ReadPageArgs) {
+  const id = parseNotionId(args.page_id, 'page');
+  const top = await api.listChildren(id, args.start_cursor, args.page_size ?? 50);
+  const blocks = top.results as BlockNode[];
+  const budget = { left: NESTED_BLOCK_BUDGET };
+  await attachChildren(api, blocks, args.max_depth ?? 2, budget);
+  return {
+    page_id: id,
+    text: blocksToText(blocks),
+    blocks: blocks.length,
+    ...(args.show_block_ids ? { block_list: flatten(blocks) } : {}),
+    has_more: top.has_more === true,
+    next_cursor: top.next_cursor ?? null,
+  };
+}
+
 export function registerReadPageTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
     'notion_read_page',
     {
       title: 'Read a Notion page',
       description:
-        "Read a page's body as markdown-like text: headings, lists, to-dos, quotes, code, tables, links to " +
-        'sub-pages (with their ids), nested blocks indented up to max_depth. Long pages come in parts: when ' +
-        'has_more is true, call again with start_cursor = next_cursor.',
+        "Read a page's body as Markdown (the same Markdown notion_create_page, notion_append_content and " +
+        'notion_replace_content write): headings, lists, to-dos, quotes, code, tables, links; sub-pages as ' +
+        '[page] lines with their ids; nested blocks indented up to max_depth. show_block_ids lists block ids for ' +
+        'notion_update_block / notion_delete_block. Long pages come in parts: when has_more is true, call again ' +
+        'with start_cursor = next_cursor.',
       inputSchema: readPageInput,
       outputSchema: readPageOutput,
       annotations: { readOnlyHint: true, openWorldHint: true },
     },
     (args) =>
-      runNotionTool(ctx, `reading page ${args.page_id}`, async () => {
-        const id = parseNotionId(args.page_id, 'page');
-        const top = await ctx.api.listChildren(id, args.start_cursor, args.page_size ?? 50);
-        const blocks = top.results as BlockNode[];
-        const budget = { left: NESTED_BLOCK_BUDGET };
-        await attachChildren(ctx.api, blocks, args.max_depth ?? 2, budget);
-        return {
-          page_id: id,
-          text: blocksToText(blocks),
-          blocks: blocks.length,
-          ...(args.show_block_ids ? { block_list: flatten(blocks) } : {}),
-          has_more: top.has_more === true,
-          next_cursor: top.next_cursor ?? null,
-        };
-      }),
+      runNotionTool(ctx, `reading page ${args.page_id}`, () => readPage(ctx.api, args)),
   );
 }
