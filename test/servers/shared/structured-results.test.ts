@@ -2,33 +2,18 @@
 // its text; the SDK Client, having listed the tools, checks each result against the declared schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startFakeNotion, SEED, type FakeNotion } from '../../fakes/notion-api.js';
-import { startFakeCalendarApi, type FakeCalendarApi } from '../../fakes/google-calendar-api.js';
-import { startNotionHarness, testConfig, type NotionHarness } from '../notion/harness.js';
-import { fakeEnv, serveCalendar } from '../google-calendar/harness.js';
-import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
+import { SEED } from '../../fakes/notion-api.js';
+import { startBothServers, type BothServers } from './both-servers.js';
 
-let notionApi: FakeNotion;
-let calendarApi: FakeCalendarApi;
-let notion: NotionHarness;
-let calendar: ServiceOverHttp;
-
+let both: BothServers;
 beforeAll(async () => {
-  notionApi = await startFakeNotion();
-  calendarApi = await startFakeCalendarApi();
-  notion = await startNotionHarness(testConfig(notionApi.url));
-  calendar = await serveCalendar(fakeEnv(calendarApi));
+  both = await startBothServers();
 });
-afterAll(async () => {
-  await notion?.close();
-  await calendar?.close();
-  await notionApi?.close();
-  await calendarApi?.close();
-});
+afterAll(() => both?.close());
 
 describe('structured results', () => {
   it('every tool of both servers declares an object outputSchema', async () => {
-    for (const client of [notion.http.client, calendar.client]) {
+    for (const client of [both.notion.http.client, both.calendar.client]) {
       const { tools } = await client.listTools();
       expect(tools.length).toBeGreaterThan(5);
       for (const tool of tools) expect(tool.outputSchema, tool.name).toMatchObject({ type: 'object', properties: expect.any(Object) });
@@ -36,13 +21,13 @@ describe('structured results', () => {
   });
 
   it('a result carries the same data as structuredContent and as JSON text; a failure has no structuredContent', async () => {
-    const ok = (await notion.http.client.callTool({ name: 'notion_get_page', arguments: { page_id: SEED.page } })) as CallToolResult;
+    const ok = (await both.notion.http.client.callTool({ name: 'notion_get_page', arguments: { page_id: SEED.page } })) as CallToolResult;
     expect(ok.isError ?? false).toBe(false);
     expect(ok.structuredContent).toEqual(JSON.parse((ok.content[0] as { text: string }).text));
     expect(ok.structuredContent).toMatchObject({ id: SEED.page });
-    const now = (await calendar.client.callTool({ name: 'get_current_time', arguments: { timeZone: 'Asia/Tokyo' } })) as CallToolResult;
+    const now = (await both.calendar.client.callTool({ name: 'get_current_time', arguments: { timeZone: 'Asia/Tokyo' } })) as CallToolResult;
     expect(now.structuredContent).toMatchObject({ timeZone: 'Asia/Tokyo', utcOffset: '+09:00' });
-    const failed = (await notion.http.client.callTool({ name: 'notion_get_page', arguments: { page_id: 'nope' } })) as CallToolResult;
+    const failed = (await both.notion.http.client.callTool({ name: 'notion_get_page', arguments: { page_id: 'nope' } })) as CallToolResult;
     expect(failed.isError).toBe(true);
     expect(failed.structuredContent).toBeUndefined();
   });

@@ -8,31 +8,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
-import { startFakeCalendarApi, type FakeCalendarApi } from '../../fakes/google-calendar-api.js';
-import { startNotionHarness, testConfig, textOf, type NotionHarness } from '../notion/harness.js';
-import { fakeEnv, serveCalendar } from '../google-calendar/harness.js';
+import { SEED, type FakeNotion } from '../../fakes/notion-api.js';
+import type { FakeCalendarApi } from '../../fakes/google-calendar-api.js';
+import { textOf, type NotionHarness } from '../notion/harness.js';
+import { fakeEnv } from '../google-calendar/harness.js';
 import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
 import { builtServerEntry, type BuiltServer } from './built-entry.js';
+import { startBothServers, type BothServers } from './both-servers.js';
 
 const MB = 1024 * 1024;
+let both: BothServers;
 let notionApi: FakeNotion;
 let calendarApi: FakeCalendarApi;
 let notion: NotionHarness;
 let calendar: ServiceOverHttp;
 
 beforeAll(async () => {
-  notionApi = await startFakeNotion();
-  calendarApi = await startFakeCalendarApi();
-  notion = await startNotionHarness(testConfig(notionApi.url, { maxResponseBytes: 1 * MB }));
-  calendar = await serveCalendar(fakeEnv(calendarApi, { MCP_UPSTREAM_MAX_BYTES: String(1 * MB) }));
+  both = await startBothServers({ upstreamMaxBytes: 1 * MB });
+  ({ notionApi, calendarApi, notion, calendar } = both);
 });
-afterAll(async () => {
-  await notion?.close();
-  await calendar?.close();
-  await notionApi?.close();
-  await calendarApi?.close();
-});
+afterAll(() => both?.close());
 
 const calendarCall = async (): Promise<CallToolResult> =>
   (await calendar.client.callTool({ name: 'list_calendars', arguments: {} })) as CallToolResult;
