@@ -4,6 +4,7 @@ import type { Diagnostic, Snapshot } from '../pm2-bridge/types.js';
 import { formatDiagnostic } from '../i18n/diagnostics.js';
 import { DOCTOR_MESSAGES } from '../i18n/doctor.js';
 import type { Lang } from '../i18n/lang.js';
+import { messagesFor } from '../i18n/messages-for.js';
 
 export type Mark = 'ok' | 'error' | 'warning';
 
@@ -55,7 +56,8 @@ export function buildChecklist(snapshot: Snapshot, lang: Lang): Checklist {
   const connection = snapshot.connection;
   const setup: ChecklistItem[] = [];
   if (connection.kind === 'load-failed') {
-    setup.push({ ...passed(m.listFailed(connection.error)), mark: 'error', code: 'list-failed' });
+    const reason = messagesFor(lang).actionErrors[connection.reason.code](connection.reason.params);
+    setup.push({ ...passed(m.listFailed(reason)), mark: 'error', code: 'list-failed' });
   }
   for (const check of SETUP_CHECKS) {
     const findings = snapshot.diagnostics.filter((d) => checkOfCode(d.code) === check);

@@ -59,12 +59,17 @@ export async function runServiceAction(
   return { ok: true };
 }
 
+/** Why a call to the daemon failed, as a code plus parameters (for a list call as for an action). */
+export function linkFailure(error: unknown, timeoutMs: number): ActionError {
+  if (error instanceof DaemonGoneError) return { code: 'no-daemon', params: {} };
+  if (error instanceof RpcTimeoutError) return { code: 'timeout', params: { ms: timeoutMs } };
+  return { code: 'pm2-refused', params: { message: firstLine(error instanceof Error ? error.message : error) } };
+}
+
 function describeActionError(error: unknown, pmId: number, timeoutMs: number): ActionResult {
-  if (error instanceof DaemonGoneError) return failed('no-daemon');
-  if (error instanceof RpcTimeoutError) return failed('timeout', { pmId, ms: timeoutMs });
-  const message = error instanceof Error ? error.message : String(error);
-  if (/unknown/i.test(message)) return failed('unknown-id', { pmId });
-  return failed('pm2-refused', { pmId, message: firstLine(message) });
+  const failure = linkFailure(error, timeoutMs);
+  if (failure.code === 'pm2-refused' && /unknown/i.test(String(failure.params.message))) return failed('unknown-id', { pmId });
+  return { ok: false, error: { code: failure.code, params: failure.code === 'no-daemon' ? {} : { pmId, ...failure.params } } };
 }
 
 function firstLine(text: unknown): string {

@@ -1,6 +1,7 @@
 // The pm2 bridge: the only code that talks to PM2. Everything it hands out is plain data with secrets masked.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { linkFailure } from './actions.js';
 import { connectDaemon } from './client.js';
 import { probeServices } from './probe-services.js';
 import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
@@ -106,7 +107,7 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
       snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) }, services, diagnostics: [], refreshedAt: Date.now() };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      snapshot = { ...base, connection: { kind: 'load-failed', home, error: message, lastOkAt: null }, services, diagnostics: [], refreshedAt: null };
+      snapshot = { ...base, connection: { kind: 'load-failed', home, error: message, reason: linkFailure(error, timeoutMs), lastOkAt: null }, services, diagnostics: [], refreshedAt: null };
     } finally {
       daemon.close();
     }

@@ -10,7 +10,7 @@ import { fileSize, parseLogDate, readHistory } from './log-history.js';
 import { pendingPortCheck } from './probe.js';
 import { probeServices } from './probe-services.js';
 import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
-import { runServiceAction } from './actions.js';
+import { linkFailure, runServiceAction } from './actions.js';
 import { toServices, type RawProcess } from './to-service.js';
 import { mergeSecrets, redactDiagnostic, redactFindings, redactText, secretValues, type KnownSecrets } from './redact.js';
 import { sanitizeDeep, sanitizeLogText } from './sanitize.js';
@@ -329,7 +329,7 @@ export function createStore(options: StoreOptions): Bridge {
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      setConnection({ kind: 'load-failed', home, error: message, lastOkAt: refreshedAt });
+      setConnection({ kind: 'load-failed', home, error: message, reason: linkFailure(error, options.rpcTimeoutMs), lastOkAt: refreshedAt });
       changed();
     } finally {
       refreshing = false;

@@ -19,7 +19,15 @@ export type ConnectionState =
   /** No daemon answers in `home` (never started, or killed). The bridge keeps checking and never starts one. */
   | { kind: 'no-daemon'; home: string; since: number }
   /** Connected, but the last list call failed or timed out; the services shown are from `lastOkAt`. */
-  | { kind: 'load-failed'; home: string; error: string; lastOkAt: number | null };
+  | {
+      kind: 'load-failed';
+      home: string;
+      /** PM2's or the link's own words (English), for logs and --json. */
+      error: string;
+      /** The same as a code plus parameters, which the screens word through i18n. */
+      reason: ActionError;
+      lastOkAt: number | null;
+    };
 
 export interface EnvEntry {
   key: string;

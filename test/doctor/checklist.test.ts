@@ -57,8 +57,8 @@ describe('buildChecklist', () => {
     expect(buildChecklist(snapshot({ diagnostics: [{ code: 'startup-missing', severity: 'warning', params: {}, fix: null }] }), 'en').exitCode).toBe(2);
   });
   it('turns a failed list into an error, without claiming the dump matches', () => {
-    const list = buildChecklist(snapshot({ connection: { kind: 'load-failed', home: '/h', error: 'timeout', lastOkAt: null } }), 'ja');
-    expect(list.setup[0]).toMatchObject({ mark: 'error', code: 'list-failed', text: 'プロセス一覧を読めませんでした: timeout' });
+    const list = buildChecklist(snapshot({ connection: { kind: 'load-failed', home: '/h', error: 'PM2 did not answer getMonitorData within 5000 ms', reason: { code: 'timeout', params: { ms: 5000 } }, lastOkAt: null } }), 'ja');
+    expect(list.setup[0]).toMatchObject({ mark: 'error', code: 'list-failed', text: 'プロセス一覧を読めませんでした: PM2 が 5000 ms 以内に応答しませんでした' });
     expect(list.setup.map((i) => i.text)).not.toContain('保存済みの一覧（pm2 save）は今動いているものと同じです');
     expect(list.exitCode).toBe(1);
   });

@@ -25,7 +25,11 @@ export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, sho
     connecting: { mark: glyphs.pending, text: c.connecting(connection.home), tone: 'yellow' },
     connected: { mark: glyphs.online, text: c.connected(connection.home), tone: 'green' },
     'no-daemon': { mark: glyphs.errored, text: c.noDaemon(connection.home), tone: 'red' },
-    'load-failed': { mark: '!', text: c.loadFailed(connection.kind === 'load-failed' ? connection.error : ''), tone: 'red' },
+    'load-failed': {
+      mark: glyphs.severityError,
+      text: c.loadFailed(connection.kind === 'load-failed' ? messages.actionErrors[connection.reason.code](connection.reason.params) : ''),
+      tone: 'red',
+    },
   };
   const state = states[connection.kind];
   const right = `${readOnly ? `[${messages.readOnlyBadge}] ` : ''}${formatClockTime(now)}`;

@@ -20,7 +20,7 @@ export function bannerLines(connection: ConnectionState, messages: Messages, liv
     }
     case 'load-failed':
       return [
-        c.loadFailed(connection.error),
+        c.loadFailed(messages.actionErrors[connection.reason.code](connection.reason.params)),
         `${connection.lastOkAt === null ? '' : c.lastOk(formatClockTime(connection.lastOkAt)) + ' / '}${c.keepsLast}`,
       ];
   }

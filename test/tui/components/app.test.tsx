@@ -325,10 +325,10 @@ describe('connection states', () => {
   });
   it('shows a load failure with the error', async () => {
     const source = new MemorySource(services());
-    source.update({ connection: { kind: 'load-failed', home: '/h', error: 'list timed out', lastOkAt: null } });
-    const view = open({ source, lang: 'en' });
+    source.update({ connection: { kind: 'load-failed', home: '/h', error: 'PM2 did not answer getMonitorData within 5000 ms', reason: { code: 'timeout', params: { ms: 5000 } }, lastOkAt: null } });
+    const view = open({ source });
     await settle();
-    expect(view.lastFrame()).toContain('Could not load the process list: list timed out');
+    expect(view.lastFrame()).toContain('一覧の取得に失敗しました: PM2 が 5000 ms 以内に応答しませんでした');
     expect(view.lastFrame()).toContain('worker');
   });
 });
