@@ -62,7 +62,22 @@ const TOKEN_SOURCE = String.raw`(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{20,}|github_
 const TOKEN_PREFIX = /^(?:github_pat_|(?:sk|rk)_(?:live|test)_|[a-z]{2,6}_|xox[a-z]-|AKIA|ASIA|AIza|ya29\.|sk-(?:proj-|ant-)?|glpat-|eyJ)/;
 
 const TOKEN_HINT = /gh[pousr]_|github_pat_|xox[a-z]-|_live_|_test_|AKIA|ASIA|AIza|ya29\.|ntn_|secret_|sk-|glpat-|npm_|eyJ/;
-const SECRET_HINT = /pass|pwd|token|secret|key|auth|cred|hook/i;
+const SECRET_QUERY = /[?&](?:access_token|token|api_key|apikey|key|sig|signature|secret|password|auth)=/;
+// On the lower-case text: one regex without the i flag is the cheapest test of them all.
+const SECRET_WORDS = /pass|pwd|token|secret|key|auth|cred|hook|bearer|basic/;
+const hasSecretWord = (_: string, lower: string): boolean => SECRET_WORDS.test(lower);
+
+/** True when `text` has a run of at least `length` characters of [A-Za-z0-9_+=-] (a regex for it backtracks). */
+function hasRun(text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const inRun = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 43 || c === 61 || c === 45;
+    run = inRun ? run + 1 : 0;
+    if (run >= length) return true;
+  }
+  return false;
+}
 const SECRET_WORD = String.raw`[A-Za-z0-9_.-]*(?:pass(?:word|wd|phrase)?|pwd|token|secret|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(?![a-z])|credentials?|webhook)[A-Za-z0-9_.-]*`;
 
 /** Bits per character of `text` (Shannon entropy of its characters). */
@@ -85,8 +100,11 @@ export function looksRandom(text: string): boolean {
 }
 
 interface Rule {
-  /** A cheap test: text that fails it cannot match `pattern` (most log lines skip most rules). */
-  maybe: RegExp;
+  /**
+   * A cheap test on the text and its lower-case form: text that fails it cannot match `pattern` (most log lines skip
+   * every rule for a few includes()).
+   */
+  maybe: (text: string, lower: string) => boolean;
   pattern: RegExp;
   mask: (match: string, ...groups: string[]) => string;
 }
@@ -100,37 +118,37 @@ const keepMasked =
 // Each rule keeps what says what it was (the scheme and user, the flag, the name) and masks the value.
 const RULES: readonly Rule[] = [
   // scheme://user:password@host: the password only
-  { maybe: /:\/\/[^@\s]*@/, pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"'<>]*:)([^/\s@"'<>]+)@/gi, mask: keepMasked('@') },
+  { maybe: (text) => text.includes('@') && text.includes('://'), pattern: /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"'<>]*:)([^/\s@"'<>]+)@/gi, mask: keepMasked('@') },
   // webhook URLs: everything after the webhook path
   {
-    maybe: /hook/i,
+    maybe: hasSecretWord,
     pattern:
       /(\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|(?:discord|discordapp)\.com\/api\/webhooks\/|[^\s/"'<>]+\/(?:[^\s?#"'<>]*\/)?webhooks?\/))([^\s"'<>]+)/gi,
     mask: keepMasked(),
   },
   // ?token=… &api_key=… in a URL
   {
-    maybe: /[?&][a-z_]+=/i,
+    maybe: (text, lower) => text.includes('=') && SECRET_QUERY.test(lower),
     pattern: /([?&](?:access_token|token|api_key|apikey|key|sig|signature|secret|password|auth)=)([^&\s"'<>#]+)/gi,
     mask: keepMasked(),
   },
   // Authorization: Bearer …
-  { maybe: /bearer|basic|token\s/i, pattern: /(\b(?:Bearer|Basic|token)\s+)([A-Za-z0-9._~+/-]{8,}=*)/gi, mask: keepMasked() },
+  { maybe: hasSecretWord, pattern: /(\b(?:Bearer|Basic|token)\s+)([A-Za-z0-9._~+/-]{8,}=*)/gi, mask: keepMasked() },
   // --password=…, --api-key …, -token=…
-  { maybe: SECRET_HINT, pattern: new RegExp(String.raw`((?:^|\s)--?${SECRET_WORD}(?:=|\s+))("[^"]*"|'[^']*'|[^\s"']+)`, 'gi'), mask: keepMasked() },
+  { maybe: hasSecretWord, pattern: new RegExp(String.raw`((?:^|\s)--?${SECRET_WORD}(?:=|\s+))("[^"]*"|'[^']*'|[^\s"']+)`, 'gi'), mask: keepMasked() },
   // "password": "…" in JSON logs
-  { maybe: SECRET_HINT, pattern: new RegExp(String.raw`("${SECRET_WORD}"\s*:\s*")([^"]+)"`, 'gi'), mask: keepMasked('"') },
+  { maybe: hasSecretWord, pattern: new RegExp(String.raw`("${SECRET_WORD}"\s*:\s*")([^"]+)"`, 'gi'), mask: keepMasked('"') },
   // DB_PASS=… or password: … in text and command lines
   {
-    maybe: SECRET_HINT,
+    maybe: hasSecretWord,
     pattern: new RegExp(String.raw`(\b${SECRET_WORD}(?:=|:[ \t]*))(?!(?:Bearer|Basic|token)\s)("[^"\s]+"|'[^'\s]+'|[^\s,;&"'<>]+)`, 'gi'),
     mask: keepMasked(),
   },
   // known token formats: the prefix says which kind, the rest is masked
-  { maybe: TOKEN_HINT, pattern: new RegExp(TOKEN_SOURCE, 'g'), mask: (match) => `${TOKEN_PREFIX.exec(match)?.[0] ?? ''}${MASK}` },
+  { maybe: (text) => TOKEN_HINT.test(text), pattern: new RegExp(TOKEN_SOURCE, 'g'), mask: (match) => `${TOKEN_PREFIX.exec(match)?.[0] ?? ''}${MASK}` },
   // anything long and random enough to be a key
   {
-    maybe: /[A-Za-z0-9_+=-]{32}/,
+    maybe: (text) => hasRun(text, 32),
     pattern: /(?<![A-Za-z0-9_+=-])[A-Za-z0-9_+=-]{32,}(?![A-Za-z0-9_+=-])/g,
     mask: (match) => (looksRandom(match) ? MASK : match),
   },
@@ -143,8 +161,13 @@ export function looksLikeCredential(text: string): boolean {
 
 /** `text` with every credential-looking part masked (see RULES); the rest is kept as it is. */
 export function maskCredentials(text: string): string {
+  const lower = text.toLowerCase();
   let out = text;
-  for (const rule of RULES) if (rule.maybe.test(out)) out = out.replace(rule.pattern, rule.mask);
+  let words: boolean | undefined; // hasSecretWord gates five rules: tested once
+  for (const rule of RULES) {
+    const maybe = rule.maybe === hasSecretWord ? (words ??= hasSecretWord(out, lower)) : rule.maybe(out, lower);
+    if (maybe) out = out.replace(rule.pattern, rule.mask);
+  }
   return out;
 }
 
