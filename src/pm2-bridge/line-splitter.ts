@@ -52,6 +52,15 @@ export class LineSplitter {
     for (;;) {
       const newline = chunk.indexOf('\n', start);
       const end = newline === -1 ? chunk.length : newline;
+      // The common case, a whole short line with nothing pending: no bookkeeping at all.
+      if (newline !== -1 && !this.partial.has(source)) {
+        const piece = chunk.slice(start, end);
+        if (piece.length * 3 <= this.maxLineBytes && !piece.includes('\r')) {
+          lines.push({ text: piece, cutBytes: 0, replacesDangling: false });
+          start = newline + 1;
+          continue;
+        }
+      }
       if (end > start || newline === -1) this.append(source, chunk, start, end);
       if (newline === -1) break;
       lines.push(this.finish(source));
