@@ -37,11 +37,11 @@ describe('Calendar', () => {
         arguments: { title: 'Sync', durationMinutes: '45', attendees: 'aiko@example.com, ken@example.com' },
       }),
     );
-    expect(book).toContain('find_free_busy with calendarIds = ["primary","aiko@example.com","ken@example.com"]');
+    expect(book).toContain('calendar_find_free_busy with calendarIds = ["primary","aiko@example.com","ken@example.com"]');
     expect(book).toContain('minFreeMinutes = 45');
     expect(book).toMatch(/create_event with summary "Sync"/);
     const agenda = promptText(await h.client.getPrompt({ name: 'calendar_daily_agenda', arguments: { date: 'tomorrow' } }));
-    expect(agenda).toMatch(/for tomorrow[\s\S]*get_current_time[\s\S]*list_events/);
+    expect(agenda).toMatch(/for tomorrow[\s\S]*calendar_get_current_time[\s\S]*calendar_list_events/);
     expect(fake.requests).toHaveLength(0);
   });
 

@@ -178,7 +178,7 @@ export function describeFailure(failure: UpstreamFailure, operation: string, now
       }
       return `${prefix} permission denied: this account may only read that calendar, or it is not shared with it${failure.detail ? ` (Google: ${failure.detail})` : ''}. Ask the owner to share it with change rights, or use another calendar.`;
     case 'not-found':
-      return `${prefix} not found or not shared with this account. Check the calendar id (list_calendars) and the event id (list_events).`;
+      return `${prefix} not found or not shared with this account. Check the calendar id (calendar_list_calendars) and the event id (calendar_list_events).`;
     case 'gone':
       return `${prefix} the event was deleted.`;
     case 'bad-request':

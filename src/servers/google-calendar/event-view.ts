@@ -80,7 +80,7 @@ function workingLocationName(event: calendar_v3.Schema$Event): string | undefine
   return where.officeLocation?.label ?? where.customLocation?.label ?? where.type ?? undefined;
 }
 
-/** `full`: whole description and reminders (get_event); otherwise a list row with a shortened description. */
+/** `full`: whole description and reminders (calendar_get_event); otherwise a list row with a shortened description. */
 export function compactEvent(event: calendar_v3.Schema$Event, { full = false } = {}): CompactEvent {
   const allDay = !!event.start?.date;
   const start = event.start?.date ?? event.start?.dateTime ?? undefined;

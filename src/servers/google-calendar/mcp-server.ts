@@ -11,7 +11,7 @@ export function createCalendarMcpServer(identity: { name: string; version: strin
     { name: identity.name, version: identity.version },
     {
       instructions:
-        'Google Calendar of the configured account. Call get_current_time first to resolve relative dates; list_calendars gives calendar ids; list_events gives event ids for get/update/delete/respond.',
+        'Google Calendar of the configured account. Call calendar_get_current_time first to resolve relative dates; calendar_list_calendars gives calendar ids; calendar_list_events gives event ids for get/update/delete/respond.',
     },
   );
   registerCalendarTools(server, ctx);

@@ -14,10 +14,10 @@ export function decodeCursor(cursor: string): CalendarCursors {
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new Error('pageToken is not a cursor from a previous list_events answer; pass nextPageToken unchanged');
+    throw new Error('pageToken is not a cursor from a previous calendar_list_events answer; pass nextPageToken unchanged');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new Error('pageToken is not a cursor from a previous list_events answer; pass nextPageToken unchanged');
+    throw new Error('pageToken is not a cursor from a previous calendar_list_events answer; pass nextPageToken unchanged');
   }
   const cursors: CalendarCursors = {};
   for (const [calendarId, token] of Object.entries(parsed)) {

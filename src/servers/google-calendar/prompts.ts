@@ -22,9 +22,9 @@ export function registerCalendarPrompts(server: McpServer): void {
       userText(
         [
           `Give me a brief of my calendar for ${date ?? 'today'}.`,
-          '1. Call get_current_time to know today\'s date and the time zone; resolve the day from it.',
-          `2. Call list_events with timeMin = that day ("YYYY-MM-DD"), timeMax = the next day${calendars ? `, calendarIds = [${calendars.split(',').map((id) => JSON.stringify(id.trim())).join(', ')}]` : ''}.`,
-          '3. Answer in this order: the all-day events (with their lastDay when they span several days); then each timed event as "HH:MM-HH:MM title (place, Meet link)"; invitations whose myResponse is needsAction (ask whether to accept with respond_to_event); events that overlap each other; out of office and focus time blocks; and the free gaps of 30 minutes or more between 09:00 and 18:00.',
+          '1. Call calendar_get_current_time to know today\'s date and the time zone; resolve the day from it.',
+          `2. Call calendar_list_events with timeMin = that day ("YYYY-MM-DD"), timeMax = the next day${calendars ? `, calendarIds = [${calendars.split(',').map((id) => JSON.stringify(id.trim())).join(', ')}]` : ''}.`,
+          '3. Answer in this order: the all-day events (with their lastDay when they span several days); then each timed event as "HH:MM-HH:MM title (place, Meet link)"; invitations whose myResponse is needsAction (ask whether to accept with calendar_respond_to_event); events that overlap each other; out of office and focus time blocks; and the free gaps of 30 minutes or more between 09:00 and 18:00.',
           'Keep it short; say when the day is empty.',
         ].join('\n'),
       ),
@@ -50,10 +50,10 @@ export function registerCalendarPrompts(server: McpServer): void {
       return userText(
         [
           `Book "${title}" for ${durationMinutes} minutes${guests.length ? ` with ${guests.join(', ')}` : ''}, ${within ?? 'in the next 5 working days'}.`,
-          '1. Call get_current_time to resolve the dates.',
-          `2. Call find_free_busy with calendarIds = ${JSON.stringify(['primary', ...guests])}, the window as timeMin/timeMax, and minFreeMinutes = ${durationMinutes}.`,
+          '1. Call calendar_get_current_time to resolve the dates.',
+          `2. Call calendar_find_free_busy with calendarIds = ${JSON.stringify(['primary', ...guests])}, the window as timeMin/timeMax, and minFreeMinutes = ${durationMinutes}.`,
           '3. From freeForAll, pick up to three slots inside working hours (09:00-18:00, not lunch 12:00-13:00 unless nothing else fits) and show them to me. Say whose calendars could not be checked (errors).',
-          `4. When I pick one, call create_event with summary "${title}", that start and end${guests.length ? ', the attendees, sendUpdates "all"' : ''} and meet true if I want a video call. Report conflicts or busy attendees from its answer; if it says the event already exists, do not create it again.`,
+          `4. When I pick one, call calendar_create_event with summary "${title}", that start and end${guests.length ? ', the attendees, sendUpdates "all"' : ''} and meet true if I want a video call. Report conflicts or busy attendees from its answer; if it says the event already exists, do not create it again.`,
           'Do not create anything before I have chosen a slot.',
         ].join('\n'),
       );

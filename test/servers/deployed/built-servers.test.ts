@@ -47,16 +47,16 @@ const NOTION_CALLS: Record<string, Record<string, unknown>> = {
   notion_move_page: { page_id: SEED.childPage, parent_page_id: SEED.emptyPage },
 };
 const CALENDAR_CALLS: Record<string, Record<string, unknown>> = {
-  get_current_time: {},
-  list_calendars: {},
-  list_colors: {},
-  list_events: { timeMin: '2025-06-01', timeMax: '2025-06-08' },
-  get_event: { eventId: 'lunch' },
-  find_free_busy: { timeMin: '2025-06-03', timeMax: '2025-06-04', calendarIds: ['primary', TEAM] },
-  create_event: { summary: 'Made under PM2', start: '2025-06-20T10:00', end: '2025-06-20T11:00' },
-  update_event: { eventId: 'lunch', location: 'Ebisu' },
-  respond_to_event: { eventId: 'review', response: 'accepted' },
-  delete_event: { eventId: 'offsite' },
+  calendar_get_current_time: {},
+  calendar_list_calendars: {},
+  calendar_list_colors: {},
+  calendar_list_events: { timeMin: '2025-06-01', timeMax: '2025-06-08' },
+  calendar_get_event: { eventId: 'lunch' },
+  calendar_find_free_busy: { timeMin: '2025-06-03', timeMax: '2025-06-04', calendarIds: ['primary', TEAM] },
+  calendar_create_event: { summary: 'Made under PM2', start: '2025-06-20T10:00', end: '2025-06-20T11:00' },
+  calendar_update_event: { eventId: 'lunch', location: 'Ebisu' },
+  calendar_respond_to_event: { eventId: 'review', response: 'accepted' },
+  calendar_delete_event: { eventId: 'offsite' },
 };
 
 async function callEvery(client: Client, calls: Record<string, Record<string, unknown>>): Promise<void> {
@@ -147,7 +147,7 @@ describe('the built servers under PM2', () => {
       Array.from({ length: 60 }, (_, i) =>
         rawRequest(url, {
           headers: session,
-          body: JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: 'get_current_time', arguments: {} } }),
+          body: JSON.stringify({ jsonrpc: '2.0', id: i, method: 'tools/call', params: { name: 'calendar_get_current_time', arguments: {} } }),
         }),
       ),
     );

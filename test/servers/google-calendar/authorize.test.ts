@@ -96,7 +96,7 @@ describe('runAuthorizeFlow', () => {
       GCAL_TIME_ZONE: 'UTC',
     });
     try {
-      const calendars = await callJson<{ calendars: unknown[] }>(h.client, 'list_calendars');
+      const calendars = await callJson<{ calendars: unknown[] }>(h.client, 'calendar_list_calendars');
       expect(calendars.calendars).toHaveLength(3);
       expect(fake.requestsTo('token')[1]!.body).toMatchObject({ grant_type: 'refresh_token', refresh_token: '1//fresh-refresh-token' });
     } finally {

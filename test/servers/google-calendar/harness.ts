@@ -13,6 +13,26 @@ import {
   type FakeCalendarApi,
 } from '../../fakes/google-calendar-api.js';
 
+/** An event as the tools answer it (event-view.ts CompactEvent), for the tests to read. */
+export interface EventRow {
+  id: string;
+  calendarId?: string;
+  seriesId?: string;
+  summary: string;
+  start: string;
+  end: string;
+  allDay: boolean;
+  lastDay?: string;
+  description?: string;
+  myResponse?: string;
+  recurrence?: string[];
+  conference?: string;
+  colorId?: string;
+  eventType?: string;
+  workingLocation?: string;
+  responses?: Record<string, number>;
+}
+
 /** Sunday 2025-06-01 09:00 in Tokyo. */
 export const FIXED_NOW = new Date('2025-06-01T00:00:00Z');
 

@@ -67,9 +67,9 @@ describe('google-calendar-mcp process', () => {
     await client.connect(
       new StreamableHTTPClientTransport(new URL(`${url}/mcp`), { requestInit: { headers: { 'x-api-key': API_KEY } } }),
     );
-    const ok = await client.callTool({ name: 'list_calendars', arguments: {} });
+    const ok = await client.callTool({ name: 'calendar_list_calendars', arguments: {} });
     expect(ok.isError).toBeFalsy();
-    const failed = await client.callTool({ name: 'get_event', arguments: { eventId: 'missing' } });
+    const failed = await client.callTool({ name: 'calendar_get_event', arguments: { eventId: 'missing' } });
     expect(failed.isError).toBe(true);
     await client.close();
     expect(fake.requestsTo('token')).toHaveLength(1);

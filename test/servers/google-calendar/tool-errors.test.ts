@@ -24,45 +24,45 @@ interface ToolCase {
 }
 
 const TOOLS: ToolCase[] = [
-  { tool: 'list_calendars', args: {}, route: 'calendarList.list', invalid: { maxResults: 0 }, invalidSays: /maxResults/ },
-  { tool: 'list_events', args: {}, route: 'events.list', invalid: { timeMin: 'soon' }, invalidSays: /YYYY-MM-DD/ },
-  { tool: 'get_event', args: { eventId: 'lunch' }, route: 'events.get', invalid: {}, invalidSays: /eventId/ },
+  { tool: 'calendar_list_calendars', args: {}, route: 'calendarList.list', invalid: { maxResults: 0 }, invalidSays: /maxResults/ },
+  { tool: 'calendar_list_events', args: {}, route: 'events.list', invalid: { timeMin: 'soon' }, invalidSays: /YYYY-MM-DD/ },
+  { tool: 'calendar_get_event', args: { eventId: 'lunch' }, route: 'events.get', invalid: {}, invalidSays: /eventId/ },
   {
-    tool: 'create_event',
+    tool: 'calendar_create_event',
     args: { summary: 'x', start: '2025-06-20T10:00', meet: true },
     route: 'events.insert',
     invalid: { summary: 'x', start: '2025-06-20', meet: 'yes' },
     invalidSays: /meet/,
   },
   {
-    tool: 'update_event',
+    tool: 'calendar_update_event',
     args: { eventId: 'standup_20250609T010000Z', scope: 'thisAndFollowing', summary: 'y' },
     route: 'events.insert',
     invalid: { eventId: 'lunch', colorId: 'red' },
     invalidSays: /"1" to "11"/,
   },
   {
-    tool: 'delete_event',
+    tool: 'calendar_delete_event',
     args: { eventId: 'standup_20250609T010000Z', scope: 'thisAndFollowing' },
     route: 'events.patch',
     invalid: { eventId: 'lunch', scope: 'some' },
     invalidSays: /thisAndFollowing/,
   },
   {
-    tool: 'respond_to_event',
+    tool: 'calendar_respond_to_event',
     args: { eventId: 'review', response: 'accepted' },
     route: 'events.patch',
     invalid: { eventId: 'review', response: 'maybe' },
     invalidSays: /tentative/,
   },
   {
-    tool: 'find_free_busy',
+    tool: 'calendar_find_free_busy',
     args: { timeMin: '2025-06-03', timeMax: '2025-06-04' },
     route: 'freebusy.query',
     invalid: { timeMin: '2025-06-04', timeMax: '2025-06-03' },
     invalidSays: /timeMax must be after timeMin/,
   },
-  { tool: 'list_colors', args: {}, route: 'colors.get' },
+  { tool: 'calendar_list_colors', args: {}, route: 'colors.get' },
 ];
 
 interface FailureCase {
@@ -92,7 +92,7 @@ beforeAll(async () => {
   fake = await startFakeCalendarApi();
   h = await serveCalendar(fakeEnv(fake, { GCAL_TIMEOUT_MS: '500', GCAL_MAX_RETRIES: '1' }));
   // The Google library and the access token come first, so that no case's time limit is spent on them.
-  expect((await call(h.client, 'list_calendars')).isError).toBeFalsy();
+  expect((await call(h.client, 'calendar_list_calendars')).isError).toBeFalsy();
 });
 afterAll(async () => {
   await h.close();

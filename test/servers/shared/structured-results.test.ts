@@ -25,7 +25,7 @@ describe('structured results', () => {
     expect(ok.isError ?? false).toBe(false);
     expect(ok.structuredContent).toEqual(JSON.parse((ok.content[0] as { text: string }).text));
     expect(ok.structuredContent).toMatchObject({ id: SEED.page });
-    const now = (await both.calendar.client.callTool({ name: 'get_current_time', arguments: { timeZone: 'Asia/Tokyo' } })) as CallToolResult;
+    const now = (await both.calendar.client.callTool({ name: 'calendar_get_current_time', arguments: { timeZone: 'Asia/Tokyo' } })) as CallToolResult;
     expect(now.structuredContent).toMatchObject({ timeZone: 'Asia/Tokyo', utcOffset: '+09:00' });
     const failed = (await both.notion.http.client.callTool({ name: 'notion_get_page', arguments: { page_id: 'nope' } })) as CallToolResult;
     expect(failed.isError).toBe(true);

@@ -78,11 +78,11 @@ describe('MCP_ENABLED_TOOLS', () => {
     const fake = await startFakeCalendarApi();
     cleanups.push(() => fake.close());
     const h = await startServiceOverHttp(createCalendarService(calendarConfigFromEnv(fakeEnv(fake))), {
-      toolFilter: toolFilterFromEnv({ MCP_ENABLED_TOOLS: '*_events get_current_time', MCP_READ_ONLY: '1' }),
+      toolFilter: toolFilterFromEnv({ MCP_ENABLED_TOOLS: '*_events calendar_get_current_time', MCP_READ_ONLY: '1' }),
     });
     cleanups.push(() => h.close());
     const names = (await h.client.listTools()).tools.map((t) => t.name).sort();
-    expect(names).toEqual(['get_current_time', 'list_events']);
+    expect(names).toEqual(['calendar_get_current_time', 'calendar_list_events']);
     await h.server.loadTools();
     expect((await health(h)).tools?.enabled.sort()).toEqual(names);
   });

@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => both?.close());
 
 const calendarCall = async (): Promise<CallToolResult> =>
-  (await calendar.client.callTool({ name: 'list_calendars', arguments: {} })) as CallToolResult;
+  (await calendar.client.callTool({ name: 'calendar_list_calendars', arguments: {} })) as CallToolResult;
 
 describe('an answer over the limit', () => {
   it.each([false, true])('Notion (Content-Length sent: %s): a tool error naming the limit', async (declared) => {
@@ -106,7 +106,7 @@ describe('built servers under four 50 MB answers at once', () => {
     },
     {
       server: 'google-calendar',
-      tool: 'list_calendars',
+      tool: 'calendar_list_calendars',
       fault: () => calendarApi.inject({ route: 'calendarList.list', times: 4, huge: 50 * MB }),
       env: () => fakeEnv(calendarApi),
     },

@@ -6,7 +6,7 @@ export const calendarIdSchema = z
   .string()
   .min(1)
   .default('primary')
-  .describe('Calendar id from list_calendars; "primary" is the account\'s main calendar.');
+  .describe('Calendar id from calendar_list_calendars; "primary" is the account\'s main calendar.');
 
 export const timeZoneSchema = z
   .string()
@@ -17,7 +17,7 @@ export const timeZoneSchema = z
 export const eventIdSchema = z
   .string()
   .min(1)
-  .describe('Event id from list_events (an occurrence of a recurring event has its own id, e.g. "abc_20250601T010000Z").');
+  .describe('Event id from calendar_list_events (an occurrence of a recurring event has its own id, e.g. "abc_20250601T010000Z").');
 
 export const scopeSchema = z
   .enum(['this', 'thisAndFollowing', 'all'])
@@ -34,8 +34,8 @@ export const answerScopeSchema = z
 
 export const colorIdSchema = z
   .string()
-  .regex(/^([1-9]|1[01])$/, 'an event colour id is "1" to "11" (see list_colors)')
-  .describe('Event colour: "1"-"11" (names and hex values from list_colors). Default: the calendar\'s colour.');
+  .regex(/^([1-9]|1[01])$/, 'an event colour id is "1" to "11" (see calendar_list_colors)')
+  .describe('Event colour: "1"-"11" (names and hex values from calendar_list_colors). Default: the calendar\'s colour.');
 
 export const meetSchema = z
   .boolean()

@@ -53,9 +53,9 @@ export const createEventInput = {
 
 export function registerCreateEventTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'create_event',
+    'calendar_create_event',
     {
-      title: 'Create event',
+      title: 'Create a Google Calendar event',
       description:
         'Creates an event: timed (start "2025-06-01T10:00") or all-day (start "2025-06-01"), with optional attendees, location, description, reminders, colour, a Google Meet link (meet true) and a recurrence rule; or a focus time, out of office or working location event (eventType). First checks the time: the answer lists overlapping events (conflicts) and busy attendees; an identical event already there stops the create unless allowDuplicate is true. Set sendUpdates "all" to email invitations. Returns the created event with its id.',
       inputSchema: createEventInput,

@@ -15,9 +15,9 @@ export const deleteEventInput = {
 
 export function registerDeleteEventTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'delete_event',
+    'calendar_delete_event',
     {
-      title: 'Delete event',
+      title: 'Delete a Google Calendar event',
       description:
         'Deletes an event. For a recurring event, scope "this" deletes only the occurrence whose id you pass, "thisAndFollowing" that occurrence and every later one (the series then ends before it), "all" the whole series. Set sendUpdates "all" to tell the attendees it is cancelled. Cannot be undone from here: confirm with the user first.',
       inputSchema: deleteEventInput,

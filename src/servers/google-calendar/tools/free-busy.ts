@@ -28,14 +28,14 @@ export const freeBusyInput = {
 
 export function registerFreeBusyTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'find_free_busy',
+    'calendar_find_free_busy',
     {
-      title: 'Free/busy',
+      title: 'Google Calendar free/busy',
       description:
         'When the given calendars are busy between timeMin and timeMax, and the gaps when all of them are free. Use it to find a meeting slot; it shows no event details.',
       inputSchema: freeBusyInput,
       outputSchema: freeBusyOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>
       answer(ctx, 'free/busy', async () => {

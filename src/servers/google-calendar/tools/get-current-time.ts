@@ -9,14 +9,14 @@ export const getCurrentTimeInput = { timeZone: timeZoneSchema };
 
 export function registerGetCurrentTimeTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'get_current_time',
+    'calendar_get_current_time',
     {
-      title: 'Current time',
+      title: 'Current time (Google Calendar)',
       description:
         'The current date, time, weekday and UTC offset in a time zone. Call it before resolving "today", "tomorrow" or "next Monday" into dates. Needs no Google access.',
       inputSchema: getCurrentTimeInput,
       outputSchema: currentTimeOutput,
-      annotations: { readOnlyHint: true, openWorldHint: false },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     },
     async (args) => toolJson(currentTime(ctx.now(), args.timeZone ?? ctx.config.defaultTimeZone)),
   );

@@ -9,14 +9,14 @@ export const getEventInput = { calendarId: calendarIdSchema, eventId: eventIdSch
 
 export function registerGetEventTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'get_event',
+    'calendar_get_event',
     {
-      title: 'Get event',
+      title: 'Get a Google Calendar event',
       description:
         'One event in full: description, attendees with their responses, reminders, recurrence rule (for a series), conference link. For an occurrence of a recurring event, seriesId is the id of the whole series.',
       inputSchema: getEventInput,
       outputSchema: eventOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>
       answer(ctx, 'get event', async () => {

@@ -13,14 +13,14 @@ export const listCalendarsInput = {
 
 export function registerListCalendarsTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'list_calendars',
+    'calendar_list_calendars',
     {
-      title: 'List calendars',
+      title: 'List Google Calendar calendars',
       description:
         'Lists the calendars this account can see: id (use it as calendarId in other tools), name, whether it is the primary one, access role (owner/writer can change events; reader/freeBusyReader cannot) and time zone.',
       inputSchema: listCalendarsInput,
       outputSchema: listCalendarsOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>
       answer(ctx, 'list calendars', async () => {

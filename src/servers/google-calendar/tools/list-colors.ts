@@ -20,14 +20,14 @@ export const EVENT_COLOR_NAMES: Record<string, string> = {
 
 export function registerListColorsTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'list_colors',
+    'calendar_list_colors',
     {
-      title: 'List event colours',
+      title: 'List Google Calendar event colours',
       description:
-        'The event colours Google Calendar offers: colorId ("1"-"11", pass it to create_event / update_event), its name as the Calendar app shows it (e.g. "Tomato") and its background and text colours.',
+        'The event colours Google Calendar offers: colorId ("1"-"11", pass it to calendar_create_event / calendar_update_event), its name as the Calendar app shows it (e.g. "Tomato") and its background and text colours.',
       inputSchema: {},
       outputSchema: listColorsOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async () =>
       answer(ctx, 'list colours', async () => {

@@ -15,7 +15,7 @@ export const listEventsInput = {
     .min(1)
     .max(10)
     .default(['primary'])
-    .describe('Calendars to read (ids from list_calendars). Default ["primary"].'),
+    .describe('Calendars to read (ids from calendar_list_calendars). Default ["primary"].'),
   timeMin: z
     .string()
     .optional()
@@ -49,7 +49,7 @@ function startKey(event: CompactEvent): number {
 
 export type ListEventsArgs = z.output<z.ZodObject<typeof listEventsInput>>;
 
-/** The events of the given calendars in a range: what list_events answers (and the agenda resource reads). */
+/** The events of the given calendars in a range: what calendar_list_events answers (and the agenda resource reads). */
 export async function listEvents(ctx: ToolContext, args: ListEventsArgs): Promise<object> {
   const zone = args.timeZone ?? ctx.config.defaultTimeZone;
   let timeMin: string;
@@ -134,14 +134,14 @@ export async function listEvents(ctx: ToolContext, args: ListEventsArgs): Promis
 
 export function registerListEventsTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'list_events',
+    'calendar_list_events',
     {
-      title: 'List events',
+      title: 'List Google Calendar events',
       description:
         'Lists events in one or more calendars within a time range, optionally filtered by text or by kind (eventTypes: focus time, out of office, working location). Returns compact events (id, seriesId for an occurrence of a recurring event, title, start/end, all-day flag with lastDay, kind, colour, location, attendees with their responses and your own, Meet link). All-day events are those on the days of the range in timeZone. When nextPageToken is present, call again with it to get more.',
       inputSchema: listEventsInput,
       outputSchema: listEventsOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     async (args) =>
       answer(ctx, 'list events', async () => toolJson(await listEvents(ctx, args))),

@@ -13,7 +13,7 @@ const event = z.looseObject({
 const interval = z.object({ start: z.string(), end: z.string() });
 const scope = z.enum(['series', 'this event', 'this and following']);
 const series = z.object({ id: z.string(), recurrence: z.array(z.string()) });
-/** What create_event / update_event add when the new time clashes (schedule-check.ts scheduleWarnings). */
+/** What calendar_create_event / calendar_update_event add when the new time clashes (schedule-check.ts scheduleWarnings). */
 const scheduleWarnings = {
   conflicts: z.array(z.looseObject({})).optional(),
   duplicates: z.array(z.looseObject({})).optional(),
@@ -43,7 +43,7 @@ export const listEventsOutput = {
   nextPageToken: z.string().optional(),
   errors: z.array(z.object({ calendarId: z.string(), error: z.string() })).optional(),
 };
-/** get_event answers the event itself. */
+/** calendar_get_event answers the event itself. */
 export const eventOutput = event;
 export const createEventOutput = { created: event, ...scheduleWarnings };
 export const updateEventOutput = { scope, updated: event, previousSeries: series.optional(), ...scheduleWarnings };

@@ -43,7 +43,7 @@ export async function resolveTarget(
   if (scope === 'this') {
     if (isSeriesMaster) {
       throw new ToolInputError(
-        `${eventId} is a whole recurring series. To change one occurrence, get its id from list_events with expandRecurring true (ids look like "${eventId}_20250601T010000Z"); to change every occurrence, pass scope "all".`,
+        `${eventId} is a whole recurring series. To change one occurrence, get its id from calendar_list_events with expandRecurring true (ids look like "${eventId}_20250601T010000Z"); to change every occurrence, pass scope "all".`,
       );
     }
     return { calendarId, id: eventId, event, isSeries: false };

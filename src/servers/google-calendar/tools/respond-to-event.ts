@@ -18,9 +18,9 @@ export const respondToEventInput = {
 
 export function registerRespondToEventTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'respond_to_event',
+    'calendar_respond_to_event',
     {
-      title: 'Respond to invitation',
+      title: 'Respond to a Google Calendar invitation',
       description:
         'Accepts, declines or tentatively accepts an event you are invited to (sets your own attendee response; the organizer is told unless sendUpdates is "none"). For a recurring invitation, scope "this" answers one occurrence, "all" the whole series.',
       inputSchema: respondToEventInput,

@@ -138,7 +138,7 @@ export async function cutSeries(
         detail:
           `the new series ${newSeriesId} was created, but ending the old series ${target.id} before it failed ` +
           `(${describeFailure(err.failure, 'patch', ctx.now()).replace(/^Google Calendar patch failed: /, '')}) ` +
-          `Call delete_event with scope "thisAndFollowing" on the same occurrence to end the old series, or delete ${newSeriesId}.`,
+          `Call calendar_delete_event with scope "thisAndFollowing" on the same occurrence to end the old series, or delete ${newSeriesId}.`,
       },
       operation,
     );

@@ -50,9 +50,9 @@ export const updateEventInput = {
 
 export function registerUpdateEventTool(server: McpServer, ctx: ToolContext): void {
   server.registerTool(
-    'update_event',
+    'calendar_update_event',
     {
-      title: 'Update event',
+      title: 'Update a Google Calendar event',
       description:
         'Changes the given fields of an event (title, time, guests, reminders, colour, Meet link, recurrence) and leaves the others as they are. For a recurring event: scope "this" changes only the occurrence whose id you pass; "thisAndFollowing" changes that occurrence and every later one (the series is split there: the answer gives the new series\' id); "all" changes the whole series (an occurrence id is enough; a new start/end then applies to the series\' first occurrence). When the time or guests change, the answer lists overlapping events and busy attendees. Returns the updated event.',
       inputSchema: updateEventInput,

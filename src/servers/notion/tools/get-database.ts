@@ -61,7 +61,7 @@ export function registerGetDatabaseTool(server: McpServer, ctx: ToolContext): vo
         "A database's title and its properties: each one's type, the allowed options of select / multi-select / status properties, and what plain value to give it in notion_create_page or notion_update_page (computed ones say read only). Call it before filling a row so the values are right the first time.",
       inputSchema: getDatabaseInput,
       outputSchema: getDatabaseOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, `reading database ${args.database_id}`, async () => {

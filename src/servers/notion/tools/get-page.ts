@@ -19,7 +19,7 @@ export function registerGetPageTool(server: McpServer, ctx: ToolContext): void {
         'dates, select names, people names). Does not include the page body: use notion_read_page for that.',
       inputSchema: getPageInput,
       outputSchema: pageOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, `getting page ${args.page_id}`, async () =>

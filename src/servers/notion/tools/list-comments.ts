@@ -21,7 +21,7 @@ export function registerListCommentsTool(server: McpServer, ctx: ToolContext): v
         'notion_add_comment). Paginated: has_more / next_cursor.',
       inputSchema: listCommentsInput,
       outputSchema: listCommentsOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, `listing comments of ${args.page_id}`, async () => {

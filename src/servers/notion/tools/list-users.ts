@@ -19,7 +19,7 @@ export function registerListUsersTool(server: McpServer, ctx: ToolContext): void
         'Paginated: has_more / next_cursor.',
       inputSchema: listUsersInput,
       outputSchema: listUsersOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, 'listing users', async () => {

@@ -41,7 +41,7 @@ export function registerQueryDatabaseTool(server: McpServer, ctx: ToolContext): 
         'has_more is true, call again with start_cursor = next_cursor.',
       inputSchema: queryDatabaseInput,
       outputSchema: queryDatabaseOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, `querying database ${args.database_id}`, async () => {

@@ -118,7 +118,7 @@ export function registerReadPageTool(server: McpServer, ctx: ToolContext): void 
         'with start_cursor = next_cursor.',
       inputSchema: readPageInput,
       outputSchema: readPageOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, `reading page ${args.page_id}`, () => readPage(ctx.api, args)),

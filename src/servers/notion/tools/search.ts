@@ -30,7 +30,7 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
         'notion_query_database. Paginated: has_more / next_cursor.',
       inputSchema: searchInput,
       outputSchema: searchOutput,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
     },
     (args) =>
       runNotionTool(ctx, 'searching', async () => {
