@@ -2,6 +2,7 @@
 // tests (or a proxy) can move the token endpoint with GOOGLE_OAUTH_TOKEN_URL.
 import type { CalendarConfig } from './config.js';
 import type { GoogleCalendarModule } from './google-module.js';
+import { boundedFetch } from '../shared/bounded-fetch.js';
 
 export const CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar'];
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
@@ -11,7 +12,8 @@ export type CalendarAuthClient = InstanceType<Auth['OAuth2']> | InstanceType<Aut
 
 export function createAuthClient(config: CalendarConfig, { auth }: GoogleCalendarModule): CalendarAuthClient | null {
   const { credentials } = config;
-  const transporterOptions = { timeout: config.timeoutMs };
+  // Token answers are read with the same byte limit as API answers (shared/bounded-fetch.ts).
+  const transporterOptions = { timeout: config.timeoutMs, fetchImplementation: boundedFetch(config.maxResponseBytes) };
   if (credentials.kind === 'oauth') {
     const client = new auth.OAuth2({
       clientId: credentials.clientId,

@@ -11,7 +11,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SEED, type FakeNotion } from '../../fakes/notion-api.js';
 import type { FakeCalendarApi } from '../../fakes/google-calendar-api.js';
 import { textOf, type NotionHarness } from '../notion/harness.js';
-import { fakeEnv } from '../google-calendar/harness.js';
+import { fakeEnv, serveCalendar } from '../google-calendar/harness.js';
 import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
 import { builtServerEntry, type BuiltServer } from './built-entry.js';
 import { startBothServers, type BothServers } from './both-servers.js';
@@ -47,6 +47,21 @@ describe('an answer over the limit', () => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain("Google's answer is larger than the limit of 1 MB (MCP_UPSTREAM_MAX_BYTES)");
     expect((await calendarCall()).isError ?? false).toBe(false);
+  });
+});
+
+describe('a token answer over the limit', () => {
+  it('Google: the token request is bounded too, and the tool says so', async () => {
+    const fresh = await serveCalendar(fakeEnv(calendarApi, { MCP_UPSTREAM_MAX_BYTES: String(1 * MB) }));
+    try {
+      calendarApi.inject({ route: 'token', huge: 3 * MB, times: 10 });
+      const result = (await fresh.client.callTool({ name: 'list_calendars', arguments: {} })) as CallToolResult;
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toContain('larger than the limit of 1 MB (MCP_UPSTREAM_MAX_BYTES)');
+    } finally {
+      calendarApi.clearFaults();
+      await fresh.close();
+    }
   });
 });
 
