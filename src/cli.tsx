@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from './i18n/diagnostics.js';
 import { messagesFor } from './i18n/messages-for.js';
 import { resolveLang } from './i18n/resolve-lang.js';
+import { pm2Program } from './pm2-bridge/diagnostics/commands.js';
 import { canRunInteractive } from './cli/can-run-interactive.js';
 import { exitAfterFlush } from './cli/exit-after-flush.js';
 import { onceText } from './cli/once-text.js';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     ascii: wantsAscii(args.ascii, process.env.TERM),
     color: wantsColor(args.noColor, process.env),
     readOnly: args.readOnly,
+    pm2: pm2Program(process.env),
   });
 
   if (args.once || args.json) {
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         args.json
           ? snapshotJson(snapshot)
-          : onceText(snapshot, { width, messages, glyphs: display.glyphs, now: Date.now(), describeDiagnostic: (d) => formatDiagnostic(d, lang) }),
+          : onceText(snapshot, { width, messages, glyphs: display.glyphs, now: Date.now(), describeDiagnostic: (d) => formatDiagnostic(d, lang), pm2: display.pm2 }),
       );
       return exitAfterFlush(0);
     } catch (error) {

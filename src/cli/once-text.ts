@@ -13,16 +13,18 @@ export interface OnceTextOptions {
   glyphs: Glyphs;
   now: number;
   describeDiagnostic: (diagnostic: Diagnostic) => FormattedDiagnostic;
+  /** How this setup calls pm2 in the commands it prints (`pm2`, or `npx pm2`). */
+  pm2: string;
 }
 
 /** `--once`: the connection state, the table, then every finding with its fix; plain text, no colour. */
 export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
   const { messages } = options;
   const lines: string[] = [];
-  const banner = bannerLines(snapshot.connection, messages, false, snapshot.diagnostics);
+  const banner = bannerLines(snapshot.connection, messages, { live: false, diagnostics: snapshot.diagnostics, pm2: options.pm2 });
   lines.push(...(banner.length > 0 ? banner : [messages.connection.connected(snapshot.connection.home)]));
   lines.push('');
-  if (snapshot.services.length === 0) lines.push(messages.table.noServices);
+  if (snapshot.services.length === 0) lines.push(messages.table.noServices(options.pm2));
   else lines.push(...tableText(snapshot.services, options));
   // Every finding's text names its service already.
   const finding = (diagnostic: Diagnostic) => {

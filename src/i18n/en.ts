@@ -31,7 +31,7 @@ export const en: Messages = {
     connecting: (home) => `Connecting to PM2 (${home})`,
     connected: (home) => `PM2 connected (${home})`,
     noDaemon: (home) => `No PM2 daemon is running (${home})`,
-    noDaemonHint: 'Start one: pm2 start ecosystem.config.js or npm start',
+    noDaemonHint: (pm2) => `Start one: ${pm2} start ecosystem.config.js or npm start`,
     noDaemonStart: (command) => `Start it: ${command}`,
     waiting: '(waiting for it)',
     loadFailed: (error) => `Could not load the process list: ${error}`,
@@ -121,7 +121,7 @@ export const en: Messages = {
     noMatch: (text) => `No service matches "${text}"`,
   },
   table: {
-    noServices: 'No services in PM2 (start them: pm2 start ecosystem.config.js)',
+    noServices: (pm2) => `No services in PM2 (start them: ${pm2} start ecosystem.config.js)`,
     more: (count) => `${count} more`,
   },
   help: {
@@ -167,8 +167,8 @@ export const en: Messages = {
   },
   keyHints: { selectDown: 'Select', focusNext: 'Focus' },
   keyNames: { text: 'text', other: 'any other key' },
-  tooSmall: (columns, rows, minColumns, minRows) =>
-    `Terminal too small (${columns}x${rows}). Make it at least ${minColumns}x${minRows}. q to quit`,
+  tooSmall: (columns, rows, minColumns, minRows, quit) =>
+    `Terminal too small (${columns}x${rows}). Make it at least ${minColumns}x${minRows} (${quit})`,
   readOnlyBadge: 'read-only',
   cli: {
     usage: [

@@ -29,7 +29,7 @@ export const ja: Messages = {
     connecting: (home) => `PM2 に接続しています (${home})`,
     connected: (home) => `PM2 接続中 (${home})`,
     noDaemon: (home) => `PM2 デーモンが動いていません (${home})`,
-    noDaemonHint: '起動: pm2 start ecosystem.config.js または npm start',
+    noDaemonHint: (pm2) => `起動: ${pm2} start ecosystem.config.js または npm start`,
     noDaemonStart: (command) => `起動: ${command}`,
     waiting: '(起動を待っています)',
     loadFailed: (error) => `一覧の取得に失敗しました: ${error}`,
@@ -119,7 +119,7 @@ export const ja: Messages = {
     noMatch: (text) => `「${text}」に一致するサービスはありません`,
   },
   table: {
-    noServices: 'PM2 にサービスがありません (pm2 start ecosystem.config.js で起動)',
+    noServices: (pm2) => `PM2 にサービスがありません (${pm2} start ecosystem.config.js で起動)`,
     more: (count) => `ほか ${count} 件`,
   },
   help: {
@@ -165,8 +165,8 @@ export const ja: Messages = {
   },
   keyHints: { selectDown: '選択', focusNext: 'フォーカス' },
   keyNames: { text: '文字', other: 'ほかのキー' },
-  tooSmall: (columns, rows, minColumns, minRows) =>
-    `端末が小さすぎます (${columns}x${rows})。${minColumns}x${minRows} 以上に広げてください。q で終了`,
+  tooSmall: (columns, rows, minColumns, minRows, quit) =>
+    `端末が小さすぎます (${columns}x${rows})。${minColumns}x${minRows} 以上に広げてください (${quit})`,
   readOnlyBadge: '読み取り専用',
   cli: {
     usage: [

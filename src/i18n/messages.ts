@@ -20,8 +20,8 @@ export interface Messages {
     connecting: (home: string) => string;
     connected: (home: string) => string;
     noDaemon: (home: string) => string;
-    /** How to start a daemon, with the commands. */
-    noDaemonHint: string;
+    /** How to start a daemon, with the commands (`pm2` is how this setup calls pm2). */
+    noDaemonHint: (pm2: string) => string;
     /** How to start it again, with the command the daemon-down finding gives (`pm2 resurrect` when saved). */
     noDaemonStart: (command: string) => string;
     /** The monitor keeps looking for a daemon. */
@@ -110,7 +110,7 @@ export interface Messages {
     noMatch: (text: string) => string;
   };
   table: {
-    noServices: string;
+    noServices: (pm2: string) => string;
     more: (count: number) => string;
   };
   help: {
@@ -124,7 +124,8 @@ export interface Messages {
   keyHints: Partial<Record<Command, string>>;
   /** The keymap's wildcard keys as the help writes them. */
   keyNames: { text: string; other: string };
-  tooSmall: (columns: number, rows: number, minColumns: number, minRows: number) => string;
+  /** `quit`: the quit key and its label, from the keymap (`q 終了`). */
+  tooSmall: (columns: number, rows: number, minColumns: number, minRows: number, quit: string) => string;
   readOnlyBadge: string;
   cli: {
     usage: string;

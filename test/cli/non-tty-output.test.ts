@@ -24,7 +24,7 @@ const snapshot: Snapshot = {
 
 describe('--once text', () => {
   it('prints the connection, an aligned table and findings with fixes', () => {
-    const text = onceText(snapshot, { width: Number.POSITIVE_INFINITY, messages: ja, glyphs: asciiGlyphs, now: 1_700_000_000_000, describeDiagnostic: (d) => formatDiagnostic(d, 'ja') });
+    const text = onceText(snapshot, { width: Number.POSITIVE_INFINITY, messages: ja, glyphs: asciiGlyphs, now: 1_700_000_000_000, describeDiagnostic: (d) => formatDiagnostic(d, 'ja'), pm2: 'pm2' });
     const lines = text.split('\n');
     expect(lines[0]).toBe('PM2 接続中 (/home/op/.pm2)');
     expect(text).toContain('稼働中');
@@ -38,7 +38,7 @@ describe('--once text', () => {
     expect(new Set(statusAt).size).toBe(1);
   });
   it('says there is no daemon without claiming to wait', () => {
-    const text = onceText({ ...snapshot, services: [], connection: { kind: 'no-daemon', home: '/h', since: 1 } }, { width: 80, messages: en, glyphs: asciiGlyphs, now: 0, describeDiagnostic: (d) => formatDiagnostic(d, 'en') });
+    const text = onceText({ ...snapshot, services: [], connection: { kind: 'no-daemon', home: '/h', since: 1 } }, { width: 80, messages: en, glyphs: asciiGlyphs, now: 0, describeDiagnostic: (d) => formatDiagnostic(d, 'en'), pm2: 'pm2' });
     expect(text).toContain('No PM2 daemon is running (/h)');
     expect(text).toContain('pm2 start ecosystem.config.js');
     expect(text).not.toContain('waiting');

@@ -96,7 +96,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     logsShown.current = selectedPmId;
   }, [selectedPmId]);
 
-  const banner = bannerLines(snapshot.connection, display.messages, true, snapshot.diagnostics);
+  const banner = bannerLines(snapshot.connection, display.messages, { live: true, diagnostics: snapshot.diagnostics, pm2: display.pm2 });
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
   const logs = selectedPmId === null ? noLogs : (snapshot.logs.get(selectedPmId) ?? noLogs);
   const logRoom = Math.max(0, layout.logs - 1);
@@ -252,7 +252,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
                 width={width}
                 height={layout.table}
                 now={at}
-                emptyText={ui.filter.text === '' ? display.messages.table.noServices : display.messages.filter.noMatch(ui.filter.text)}
+                emptyText={ui.filter.text === '' ? display.messages.table.noServices(display.pm2) : display.messages.filter.noMatch(ui.filter.text)}
                 focused={focus === 'table'}
               />
               <Box flexDirection={layout.sideBySide ? 'row' : 'column'} height={layout.detail + (layout.sideBySide ? 0 : layout.logs)} columnGap={layout.sideBySide ? 1 : 0}>

@@ -16,8 +16,8 @@ export interface ConnectionBannerProps {
 
 /** Says why the table may be empty or old (no daemon, connecting, load failed) and what to do; the table stays. */
 export function ConnectionBanner({ connection, diagnostics, width, height }: ConnectionBannerProps) {
-  const { messages, glyphs } = useContext(DisplayContext);
-  const lines = bannerLines(connection, messages, true, diagnostics).slice(0, height);
+  const { messages, glyphs, pm2 } = useContext(DisplayContext);
+  const lines = bannerLines(connection, messages, { live: true, diagnostics, pm2 }).slice(0, height);
   const tone = connection.kind === 'connecting' ? 'yellow' : 'red';
   return (
     <Box flexDirection="column" height={height} width={width}>

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useContext } from 'react';
 import { DisplayContext } from '../display/display-context.js';
+import { keyHint } from '../keys/key-hint.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../layout/minimum-size.js';
 import { Toned } from './Toned.js';
 
@@ -13,12 +14,12 @@ export interface TooSmallProps {
 
 /** Shown instead of the monitor below the minimum size; wraps so the whole sentence stays readable. */
 export function TooSmall({ width, height, spareRows }: TooSmallProps) {
-  const { messages } = useContext(DisplayContext);
+  const { messages, glyphs } = useContext(DisplayContext);
   return (
     <Box width={width} height={height} overflow="hidden">
       <Text wrap="wrap">
         <Toned tone="yellow" bold>
-          {messages.tooSmall(width, height + spareRows, MIN_COLUMNS, MIN_ROWS + spareRows)}
+          {messages.tooSmall(width, height + spareRows, MIN_COLUMNS, MIN_ROWS + spareRows, keyHint('quit', messages, glyphs))}
         </Toned>
       </Text>
     </Box>

@@ -14,6 +14,8 @@ export interface DisplayOptions {
   /** false for --no-color, NO_COLOR and TERM=dumb: no colours and no other SGR styles at all. */
   color: boolean;
   readOnly: boolean;
+  /** How this setup calls pm2 in the commands the screen shows: `pm2`, or `npx pm2` when it is not on PATH. */
+  pm2: string;
   /** Turns a finding into words in `lang` (the diagnostics catalogue). */
   describeDiagnostic: (diagnostic: Diagnostic) => FormattedDiagnostic;
 }

@@ -9,6 +9,7 @@ export interface DisplayChoices {
   ascii?: boolean;
   color?: boolean;
   readOnly?: boolean;
+  pm2?: string;
 }
 
 export function makeDisplayOptions(choices: DisplayChoices): DisplayOptions {
@@ -20,6 +21,7 @@ export function makeDisplayOptions(choices: DisplayChoices): DisplayOptions {
     ascii,
     color: choices.color ?? true,
     readOnly: choices.readOnly ?? false,
+    pm2: choices.pm2 ?? 'pm2',
     describeDiagnostic: (diagnostic) => formatDiagnostic(diagnostic, choices.lang),
   };
 }

@@ -6,7 +6,16 @@ import { formatClockTime } from '../format/clock-time.js';
  * The lines the banner shows for a connection state; none when connected. With no daemon it gives the command the
  * daemon-down finding worked out (`pm2 resurrect` when a saved list exists, `npx pm2` when pm2 is not on PATH).
  */
-export function bannerLines(connection: ConnectionState, messages: Messages, live = true, diagnostics: readonly Diagnostic[] = []): string[] {
+export interface BannerContext {
+  /** The monitor keeps waiting (not `--once`). */
+  live: boolean;
+  /** Setup-wide findings: the daemon-down one holds the command to start PM2 again. */
+  diagnostics: readonly Diagnostic[];
+  /** How this setup calls pm2 (`pm2`, or `npx pm2` when it is not on PATH), for the fallback hint. */
+  pm2: string;
+}
+
+export function bannerLines(connection: ConnectionState, messages: Messages, { live, diagnostics, pm2 }: BannerContext): string[] {
   const c = messages.connection;
   switch (connection.kind) {
     case 'connected':
@@ -15,7 +24,7 @@ export function bannerLines(connection: ConnectionState, messages: Messages, liv
       return [c.connecting(connection.home)];
     case 'no-daemon': {
       const fix = diagnostics.find((d) => d.code === 'daemon-down')?.fix ?? null;
-      const hint = fix === null ? c.noDaemonHint : c.noDaemonStart(fix);
+      const hint = fix === null ? c.noDaemonHint(pm2) : c.noDaemonStart(fix);
       return [c.noDaemon(connection.home), live ? `${hint} ${c.waiting}` : hint];
     }
     case 'load-failed':

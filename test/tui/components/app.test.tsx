@@ -323,6 +323,14 @@ describe('connection states', () => {
     const frame = await waitForFrame(view, (text) => text.includes('resurrect'));
     expect(frame).toContain('Start it: npx pm2 resurrect');
   });
+  it('writes the commands it shows with the pm2 this setup has (npx pm2 when pm2 is not on PATH)', async () => {
+    const source = new MemorySource([]);
+    source.update({ connection: { kind: 'no-daemon', home: '/home/op/.pm2', since: 0 } });
+    const view = open({ source, lang: 'en', pm2: 'npx pm2' });
+    const frame = await waitForFrame(view, (text) => text.includes('Start one'));
+    expect(frame).toContain('Start one: npx pm2 start ecosystem.config.js');
+    expect(frame).toContain('No services in PM2 (start them: npx pm2 start ecosystem.config.js)');
+  });
   it('shows a load failure with the error', async () => {
     const source = new MemorySource(services());
     source.update({ connection: { kind: 'load-failed', home: '/h', error: 'PM2 did not answer getMonitorData within 5000 ms', reason: { code: 'timeout', params: { ms: 5000 } }, lastOkAt: null } });
