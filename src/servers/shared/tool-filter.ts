@@ -3,6 +3,8 @@
 // are set. A tool switched off is not listed and its calls are refused; /health names the tools that are on.
 // Applied by the HTTP kit to every session's McpServer, the one way for both servers.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { toolFailure } from './tool-result.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -68,5 +70,37 @@ export function applyToolFilter(server: McpServer, filter: ToolFilter): ToolsRep
       disabled.push(name);
     }
   }
+  if (disabled.length > 0) answerSwitchedOff(server, new Set(disabled), filter);
   return { enabled, disabled, filter: { MCP_ENABLED_TOOLS: filter.patterns, MCP_READ_ONLY: filter.readOnly } };
+}
+
+export function switchedOffMessage(name: string, filter: ToolFilter): string {
+  const why = [
+    ...(filter.readOnly ? ['MCP_READ_ONLY=1 (it is not read-only)'] : []),
+    ...(filter.patterns ? [`MCP_ENABLED_TOOLS=${filter.patterns.join(',')}`] : []),
+  ].join(' and ');
+  return (
+    `${name} is switched off on this server by ${why}, so nothing was done. Use the tools that tools/list offers, ` +
+    'or ask whoever runs the server to change that setting and restart it.'
+  );
+}
+
+type CallHandler = (request: { params: { name: string } }, extra: unknown) => Promise<unknown>;
+
+/**
+ * A call to a switched-off tool gets an isError answer that says why and what to do, instead of the SDK's bare
+ * "disabled" protocol error. Wraps the SDK's tools/call handler (its handler map, as tools-list-cache.ts does);
+ * without that map the SDK's own refusal stands.
+ */
+function answerSwitchedOff(server: McpServer, off: Set<string>, filter: ToolFilter): void {
+  const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;
+  if (!(handlers instanceof Map)) return;
+  const original = handlers.get('tools/call') as CallHandler | undefined;
+  if (typeof original !== 'function') return;
+  const guarded: CallHandler = async (request, extra) => {
+    const name = request.params?.name;
+    if (typeof name === 'string' && off.has(name)) return toolFailure(switchedOffMessage(name, filter)) satisfies CallToolResult;
+    return original(request, extra);
+  };
+  handlers.set('tools/call', guarded);
 }

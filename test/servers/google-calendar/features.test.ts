@@ -4,9 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLEAGUE, ME, TEAM, startFakeCalendarApi, type FakeCalendarApi } from '../../fakes/google-calendar-api.js';
 import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
-import { call, callError, callJson, fakeEnv, serveCalendar, textOf } from './harness.js';
-import type { EventRow } from './harness.js';
-
+import { call, callError, callJson, fakeEnv, serveCalendar, textOf, type EventRow } from './harness.js';
 
 let fake: FakeCalendarApi;
 let h: ServiceOverHttp;

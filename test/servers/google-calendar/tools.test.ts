@@ -2,9 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ME, TEAM, HOLIDAYS, startFakeCalendarApi, type FakeCalendarApi } from '../../fakes/google-calendar-api.js';
 import type { ServiceOverHttp } from '../../helpers/mcp-http.js';
-import { callError, callJson, fakeEnv, serveCalendar } from './harness.js';
-import type { EventRow } from './harness.js';
-
+import { callError, callJson, fakeEnv, serveCalendar, type EventRow } from './harness.js';
 
 let fake: FakeCalendarApi;
 let h: ServiceOverHttp;

@@ -55,7 +55,9 @@ describe('MCP_READ_ONLY=1', () => {
     const before = requests();
     const result = (await h.client.callTool({ name: 'notion_update_page', arguments: { page_id: SEED.page, title: 'x' } })) as CallToolResult;
     expect(result.isError).toBe(true);
-    expect(JSON.stringify(result.content)).toMatch(/notion_update_page disabled/);
+    expect(JSON.stringify(result.content)).toMatch(
+      /notion_update_page is switched off on this server by MCP_READ_ONLY=1 \(it is not read-only\), so nothing was done\. Use the tools that tools\/list offers/,
+    );
     expect(requests()).toBe(before);
     const report = (await health(h)).tools!;
     expect(report.filter).toEqual({ MCP_ENABLED_TOOLS: null, MCP_READ_ONLY: true });
