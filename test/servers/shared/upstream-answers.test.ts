@@ -55,7 +55,7 @@ describe('a token answer over the limit', () => {
     const fresh = await serveCalendar(fakeEnv(calendarApi, { MCP_UPSTREAM_MAX_BYTES: String(1 * MB) }));
     try {
       calendarApi.inject({ route: 'token', huge: 3 * MB, times: 10 });
-      const result = (await fresh.client.callTool({ name: 'list_calendars', arguments: {} })) as CallToolResult;
+      const result = (await fresh.client.callTool({ name: 'calendar_list_calendars', arguments: {} })) as CallToolResult;
       expect(result.isError).toBe(true);
       expect(textOf(result)).toContain('larger than the limit of 1 MB (MCP_UPSTREAM_MAX_BYTES)');
     } finally {
