@@ -145,7 +145,7 @@ export const ja: Messages = {
     toggleDetail: '詳細を広げる/戻す',
     toggleEnv: '環境変数を開く/畳む',
     focusNext: 'フォーカス切替',
-    logPageUp: 'ログを 1 画面戻る (一時停止)',
+    logPageUp: '1 画面戻る (一時停止)',
     logPageDown: 'ログを 1 画面進む',
     logFollow: 'ログの追従を再開',
     help: 'ヘルプ',

@@ -74,8 +74,10 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const snapshot = source.getSnapshot();
   const [ui, dispatchUi] = useReducer(uiReducer, initialUiState);
   const [keyQueue] = useState(() => new KeyQueue());
+  // Only an update that changes the state will commit: a no-op (j on the last row) must not make the next key of
+  // the same read wait for a render that never comes.
   const dispatch: typeof dispatchUi = (action) => {
-    keyQueue.changed();
+    if (uiReducer(ui, action) !== ui) keyQueue.changed();
     dispatchUi(action);
   };
 

@@ -34,7 +34,7 @@ export class KeyQueue {
   private stateChanged = false;
   private handle: (input: string, key: Key) => void = () => {};
 
-  constructor(private readonly fallbackMs = 2000) {}
+  constructor(private readonly fallbackMs = 1000) {}
 
   push(input: string, key: Key): void {
     const characters = Array.from(input);

@@ -77,6 +77,14 @@ describe('selection', () => {
     await waitFor(() => view.actions.runs.length === 2);
     expect(view.actions.runs).toEqual([{ action: 'restart', pmId: 1 }, { action: 'stop', pmId: 2 }]);
   });
+  it('does not stall on keys that change nothing (key repeat past the last row)', async () => {
+    const view = open({ source: new MemorySource(services()), lang: 'en' });
+    await settle();
+    const started = Date.now();
+    await press(view, 'jjjjjjjjd');
+    await waitForFrame(view, (frame) => frame.includes('Delete worker? (y/N)'), 2500);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
   it('keeps the selected service when the list changes and moves to the neighbour when it is deleted', async () => {
     const source = new MemorySource(services());
     const view = open({ source });
