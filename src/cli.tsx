@@ -10,6 +10,8 @@ import { onceText } from './cli/once-text.js';
 import { parseCliArgs } from './cli/parse-cli-args.js';
 import { snapshotJson } from './cli/snapshot-json.js';
 import { makeDisplayOptions } from './tui/display/make-display-options.js';
+import { asciiGlyphs, unicodeGlyphs } from './tui/format/glyphs.js';
+import { hintEntries } from './tui/keys/hint-entries.js';
 import { wantsAscii } from './tui/display/wants-ascii.js';
 import { wantsColor } from './tui/display/wants-color.js';
 
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
     return exitAfterFlush(await runDoctor(args.rest));
   }
   if (args.help) {
-    process.stdout.write(`${messages.cli.usage}\n`);
+    const glyphs = wantsAscii(args.ascii, process.env.TERM) ? asciiGlyphs : unicodeGlyphs;
+    process.stdout.write(`${messages.cli.usage}\n${messages.cli.keys(hintEntries(messages, glyphs, false).join(', '))}\n`);
     return exitAfterFlush(0);
   }
   if (args.version) {

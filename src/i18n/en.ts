@@ -187,9 +187,8 @@ export const en: Messages = {
       '  --no-color         no colours (NO_COLOR works too)',
       '  --pm2-home <dir>   PM2_HOME (default: $PM2_HOME or ~/.pm2)',
       '  --help, --version',
-      '',
-      'Keys: up/down or j k select, r restart, s stop, d delete, / filter, ? help, q quit',
     ].join('\n'),
+    keys: (entries) => `\nKeys: ${entries} (all of them: ? on screen)`,
     notTty:
       'The interactive monitor needs a terminal (TTY).\n' +
       '  Print the table once: gakuco-monit --once\n' +

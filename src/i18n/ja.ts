@@ -185,9 +185,8 @@ export const ja: Messages = {
       '  --no-color         色を使わない (NO_COLOR も有効)',
       '  --pm2-home <dir>   PM2_HOME (既定: $PM2_HOME または ~/.pm2)',
       '  --help, --version',
-      '',
-      'キー: ↑↓/j k 選択, r 再起動, s 停止, d 削除, / フィルタ, ? ヘルプ, q 終了',
     ].join('\n'),
+    keys: (entries) => `\nキー: ${entries} (すべては画面で ?)`,
     notTty:
       '対話モードには端末 (TTY) が必要です。\n' +
       '  一覧を一度だけ表示: gakuco-monit --once\n' +

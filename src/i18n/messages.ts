@@ -129,6 +129,8 @@ export interface Messages {
   readOnlyBadge: string;
   cli: {
     usage: string;
+    /** The usage's last line: the hint bar's keys, from the keymap. */
+    keys: (entries: string) => string;
     notTty: string;
     unknownOption: (option: string) => string;
     badValue: (option: string, value: string) => string;

@@ -1,5 +1,6 @@
 import type { Messages } from '../../i18n/messages.js';
 import type { Glyphs } from '../format/glyphs.js';
+import { cellWidth } from '../format/cell-width.js';
 import { keyLabel } from './key-label.js';
 import { COMMANDS, keymap, type Command, type KeyBinding } from './keymap.js';
 
@@ -9,7 +10,9 @@ export function hintEntries(messages: Messages, glyphs: Glyphs, readOnly: boolea
     .filter(([, binding]) => binding.hint !== undefined && !(readOnly && binding.dangerous))
     .sort(([, a], [, b]) => (a.hint ?? 0) - (b.hint ?? 0))
     .map(([command, binding]: readonly [Command, KeyBinding]) => {
-      const keys = binding.hintKeys ? binding.hintKeys.map((key) => keyLabel(key, glyphs, messages)).join('') : keyLabel(binding.keys[0]!, glyphs, messages);
+      const labels = (binding.hintKeys ?? binding.keys.slice(0, 1)).map((key) => keyLabel(key, glyphs, messages));
+      // `↑↓` reads as one entry; ASCII's `Up` and `Dn` need a separator.
+      const keys = labels.join(labels.every((label) => cellWidth(label) === 1) ? '' : '/');
       return `${keys} ${messages.keyHints[command] ?? messages.keys[command]}`;
     });
 }
