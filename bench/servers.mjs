@@ -8,8 +8,11 @@
 // latency p50/p99 and server CPU per tools/list (utime+stime from /proc/PID/stat over N calls in one session),
 // RSS 2 s and 10 s after 300 sessions were opened (initialize) and abandoned (no DELETE).
 // The peer is installed by this script into a temp dir (npm install --prefix), never a dependency of the project.
+// Then, for our servers (bench/servers-lifecycle.mjs): the cost of rebuilding a session, calls across a
+// `pm2 restart`, tools/list throughput with 1 and 2 cluster workers, and calls lost in a rolling `pm2 reload`.
 //   BENCH_ROUNDS (default 3), BENCH_CALLS (tools/list calls per round, default 1000), BENCH_PEER_DIR,
-//   BENCH_ONLY (a name part: that server and the peer), --json
+//   BENCH_ONLY (a name part: that server and the peer), BENCH_LIFECYCLE=0 (skip the lifecycle part),
+//   BENCH_CONCURRENCY (clients in the cluster runs, default 8), BENCH_SECONDS (per cluster run, default 5), --json
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { request, Agent } from 'node:http';
@@ -21,6 +24,7 @@ import { randomBytes } from 'node:crypto';
 import { Buffer } from 'node:buffer';
 import { performance } from 'node:perf_hooks';
 import { setTimeout, clearTimeout } from 'node:timers';
+import { clusterScaling, createMcpClient, rebuildCost, restartWait } from './servers-lifecycle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -212,6 +216,34 @@ async function measure(server) {
   }
 }
 
+/** Starts one of our servers with a cap of one session, so that two sessions used in turn rebuild on every call. */
+async function measureRebuild(server) {
+  const port = await freePort();
+  const { command, args, env } = server.launch(port);
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, MCP_MAX_SESSIONS: '1', MCP_RATE_LIMIT: '0' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    for (let waited = 0; ; waited += 10) {
+      try {
+        await http(port, { method: 'GET', path: '/health' });
+        break;
+      } catch {
+        if (waited > 20_000) throw new Error(`${server.name} not ready`);
+        await sleep(10);
+      }
+    }
+    await sleep(1_000);
+    return await rebuildCost({ client: createMcpClient(apiKey), port, pid: child.pid, clkTck: CLK_TCK, calls: Math.min(CALLS, 500) });
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
 async function main() {
   ensureBuilt();
   const peer = ensurePeer();
@@ -286,15 +318,17 @@ async function main() {
       ? null
       : {
           startLe250ms: row.readyMs <= 250,
-          idleRssLe75Mb: row.idleRssMb <= 75,
-          cpuLe06xPeer: row.cpuVsPeer <= 0.6,
+          idleRssLe70Mb: row.idleRssMb <= 70,
+          cpuLe05xPeer: row.cpuVsPeer <= 0.5,
           rssAfter300LeIdlePlus30Mb: row.rssAfter300Mb <= row.idleRssMb + 30,
           rssAfter300At10sLeIdlePlus30Mb: row.rssAfter300At10sMb <= row.idleRssMb + 30,
         };
   }
+  const lifecycle = process.env.BENCH_LIFECYCLE === '0' ? null : await measureLifecycle(servers.filter((s) => !s.peer));
   if (process.argv.includes('--json')) {
     const machine = { cpus: cpus().length, loadavg: loadavg() };
-    process.stdout.write(`${JSON.stringify({ rounds: ROUNDS, calls: CALLS, node: process.version, machine, summary }, null, 2)}\n`);
+    const report = { rounds: ROUNDS, calls: CALLS, node: process.version, machine, summary, lifecycle };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return;
   }
   const f = (n, d = 1) => n.toFixed(d);
@@ -304,14 +338,14 @@ async function main() {
     r.name,
     f(r.readyMs, 0) + mark(r.targets?.startLe250ms),
     f(r.readyCpuMs, 0),
-    f(r.idleRssMb) + mark(r.targets?.idleRssLe75Mb),
+    f(r.idleRssMb) + mark(r.targets?.idleRssLe70Mb),
     f(r.firstSessionMs, 0),
     f(r.rssAfter300Mb) + mark(r.targets?.rssAfter300LeIdlePlus30Mb),
     f(r.rssAfter300At10sMb) + mark(r.targets?.rssAfter300At10sLeIdlePlus30Mb),
     f(r.p50Ms, 2),
     f(r.p99Ms, 2),
     f(r.cpuMsPerToolsList, 3),
-    f(r.cpuVsPeer, 2) + 'x' + mark(r.targets?.cpuLe06xPeer),
+    f(r.cpuVsPeer, 2) + 'x' + mark(r.targets?.cpuLe05xPeer),
     f(r.toolsListKb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -322,7 +356,51 @@ async function main() {
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
-  console.log('targets: start <= 250 ms, idle RSS <= 75 MB, RSS after 300 abandoned sessions <= idle + 30 MB, CPU per tools/list <= 0.6x the peer');
+  console.log('targets: start <= 250 ms, idle RSS <= 70 MB, RSS after 300 abandoned sessions <= idle + 30 MB, CPU per tools/list <= 0.5x the peer');
+  if (lifecycle !== null) printLifecycle(lifecycle, f, mark);
+}
+
+async function measureLifecycle(ours) {
+  const rebuild = [];
+  for (const server of ours) {
+    process.stderr.write(`rebuild cost: ${server.name}\n`);
+    rebuild.push({ name: server.name, ...(await measureRebuild(server)) });
+  }
+  process.stderr.write('calls across pm2 restart (notion-mcp, fork mode)\n');
+  const restart = await restartWait({ root, apiKey, port: await freePort() });
+  process.stderr.write('cluster: 1 vs 2 workers, rolling reload (notion-mcp)\n');
+  const cluster = await clusterScaling({
+    root,
+    apiKey,
+    port: await freePort(),
+    concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+    seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  });
+  return { rebuild, restart, cluster };
+}
+
+function printLifecycle({ rebuild, restart, cluster }, f, mark) {
+  console.log('');
+  for (const r of rebuild) {
+    console.log(
+      `rebuild a session, ${r.name}: +${f(r.extraMs, 2)} ms latency (p50 ${f(r.rebuildP50Ms, 2)} vs ${f(r.heldP50Ms, 2)} ms held), ` +
+        `+${f(r.extraCpuMs, 2)} ms server CPU${mark(r.extraMs < 5)}`,
+    );
+  }
+  console.log(
+    `pm2 restart (fork), one client calling back to back: ${restart.calls} calls, ${restart.failures} failed (connection errors in the gap), ` +
+      `longest wait ${f(restart.longestWaitMs, 0)} ms, port answering -> next answer ` +
+      `${restart.portBackToAnswerMs === null ? 'n/a' : `${f(restart.portBackToAnswerMs, 0)} ms`}`,
+  );
+  console.log(
+    `cluster tools/list throughput: 1 worker ${f(cluster.workers1.perSecond, 0)}/s, 2 workers ${f(cluster.workers2.perSecond, 0)}/s ` +
+      `= ${f(cluster.speedup, 2)}x${mark(cluster.speedup >= 1.6)} (failures ${cluster.workers1.failures + cluster.workers2.failures})`,
+  );
+  console.log(
+    `rolling pm2 reload, 2 workers: ${cluster.reload.calls} calls during ${f(cluster.reload.reloadMs, 0)} ms, ` +
+      `${cluster.reload.failures} failed${mark(cluster.reload.failures === 0)}`,
+  );
+  console.log('targets: rebuild < 5 ms, 2 workers >= 1.6x one, a rolling reload costs no call');
 }
 
 await main();

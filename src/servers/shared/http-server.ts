@@ -95,7 +95,17 @@ const SHUTDOWN_QUIET_MS = 250;
 interface Session extends McpSession {
   /** Request ids of tools/call messages being served, to the log entry of their HTTP request. */
   pendingToolCalls: Map<string | number, RequestInfo>;
+  /** POSTs served, and running now (for recycling, below). */
+  posts: { served: number; running: number };
 }
+
+/**
+ * A session is replaced by a fresh one (rebuilt from its id on its next request) after this many POSTs: in
+ * JSON-response mode the SDK 1.32 transport keeps one entry, holding the whole answer, per request for the life of
+ * the session (typescript-sdk#2559, open on v1.x). A busy session grew ~20 KB per tools/list, past
+ * max_memory_restart; recycled, it holds at most this many.
+ */
+const RECYCLE_AFTER_POSTS = 100;
 
 interface RequestInfo {
   rpcMethod: string | null;
@@ -157,7 +167,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
         }
       },
     });
-    const session = Object.assign(base, { pendingToolCalls });
+    const session = Object.assign(base, { pendingToolCalls, posts: { served: 0, running: 0 } });
     self.session = session;
     return session;
   }
@@ -320,7 +330,18 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     body?: unknown,
   ): Promise<void> {
     const done = sessions.begin(id);
-    res.once('close', done);
+    const post = req.method === 'POST';
+    if (post) session.posts.running += 1;
+    res.once('close', () => {
+      done();
+      if (!post) return;
+      session.posts.running -= 1;
+      session.posts.served += 1;
+      if (session.posts.served >= RECYCLE_AFTER_POSTS && session.posts.running === 0 && sessions.get(id) === session) {
+        sessions.remove(id);
+        void session.close();
+      }
+    });
     await session.handle(req, res, body);
   }
 

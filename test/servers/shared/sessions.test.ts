@@ -145,6 +145,16 @@ describe('sessions', () => {
     expect(await ended).toBe(200);
   });
 
+  it('replaces a busy session by a fresh one every 100 POSTs (the SDK keeps every JSON answer), unseen by the client', async () => {
+    h = await startServiceOverHttp(createEchoService(), { rateLimit: null });
+    for (let i = 0; i < 250; i += 1) {
+      const result = await h.client.callTool({ name: 'echo', arguments: { text: `call ${i}` } });
+      expect(result.content).toEqual([{ type: 'text', text: `call ${i}` }]);
+    }
+    expect(h.server.rebuiltSessions()).toBeGreaterThanOrEqual(2);
+    expect(h.server.sessionCount()).toBe(1);
+  });
+
   it('DELETE ends a session, and its id is not rebuilt', async () => {
     h = await startServiceOverHttp(createEchoService());
     const id = await openRawSession(h.url, h.apiKey);
