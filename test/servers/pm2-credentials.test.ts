@@ -194,6 +194,9 @@ describe('credentials from the env file under PM2', () => {
     expect(refusal).toContain(`chmod 600 ${envFile}`);
     for (const secret of secrets) expect(refusal).not.toContain(secret);
 
+    // Stop the crash-looping app first: a restart racing PM2's own restart of it fails ("pid already exists").
+    const stopped = await home.pm2(['stop', 'notion-mcp']);
+    expect(stopped.code, stopped.stderr).toBe(0);
     chmodSync(envFile, 0o600);
     const restarted = await home.pm2(['restart', 'notion-mcp']);
     expect(restarted.code, restarted.stderr).toBe(0);
