@@ -216,23 +216,26 @@ export async function clusterScaling({ root, apiKey, port, concurrency, seconds 
             const agent = new Agent({ keepAlive: true, maxSockets: 1 });
             agents.push(agent);
             const session = await client.open(port, agent);
-            return (async () => {
-              while (reloading) {
-                try {
-                  await client.list(port, session, agent);
-                  calls += 1;
-                } catch {
-                  failures += 1;
+            // Wrapped: an async function returning the loop's promise would wait for the loop itself.
+            return {
+              done: (async () => {
+                while (reloading) {
+                  try {
+                    await client.list(port, session, agent);
+                    calls += 1;
+                  } catch {
+                    failures += 1;
+                  }
                 }
-              }
-            })();
+              })(),
+            };
           }),
         );
         const started = performance.now();
         const reloaded = await pm2(['reload', 'notion-mcp']);
         const reloadMs = performance.now() - started;
         reloading = false;
-        await Promise.all(loops);
+        await Promise.all(loops.map((loop) => loop.done));
         for (const agent of agents) agent.destroy();
         if (reloaded.code !== 0) throw new Error(reloaded.stderr);
         result.reload = { calls, failures, reloadMs };
