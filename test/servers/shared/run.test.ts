@@ -62,6 +62,18 @@ async function connect(url: string, apiKey?: string): Promise<Client> {
 }
 
 describe('runConfigFromEnv', () => {
+  it('reads the tool-call rate limit: default 10/s burst 40, MCP_RATE_LIMIT=0 turns it off, bad values refuse', () => {
+    const config = (env: NodeJS.ProcessEnv) => {
+      const result = runConfigFromEnv({ PORT: '1', ...env });
+      return result.ok ? result.config.rateLimit : result.message;
+    };
+    expect(config({})).toEqual({ ratePerSecond: 10, burst: 40 });
+    expect(config({ MCP_RATE_LIMIT: '2.5', MCP_RATE_BURST: '5' })).toEqual({ ratePerSecond: 2.5, burst: 5 });
+    expect(config({ MCP_RATE_LIMIT: '0' })).toBeNull();
+    expect(config({ MCP_RATE_LIMIT: 'fast' })).toBe('MCP_RATE_LIMIT must be a number >= 0, got "fast".');
+    expect(config({ MCP_RATE_BURST: '-1' })).toBe('MCP_RATE_BURST must be a number >= 0, got "-1".');
+  });
+
   it('defaults HOST to 127.0.0.1 and warns once without a key', () => {
     const result = runConfigFromEnv({ PORT: '3001' });
     expect(result).toEqual({
