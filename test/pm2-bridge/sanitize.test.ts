@@ -56,3 +56,37 @@ describe('sanitizeDeep', () => {
     expect(sanitizeDeep(clean)).toBe(clean);
   });
 });
+
+describe('every field of a service from a hostile pm2 list', () => {
+  it('is terminal-safe after sanitizeDeep, whatever field the escape was in', async () => {
+    const { toService } = await import('../../src/pm2-bridge/to-service.js');
+    const evil = 'x\u001b]0;PWNED\u0007\u009b2J\n\u202e';
+    const service = toService({
+      pid: 1,
+      name: evil,
+      pm_id: 0,
+      pm2_env: {
+        status: 'online',
+        namespace: evil,
+        pm_exec_path: `/srv/${evil}.js`,
+        pm_cwd: `/srv/${evil}`,
+        exec_interpreter: evil,
+        node_version: evil,
+        pm_out_log_path: `/logs/${evil}.log`,
+        pm_err_log_path: `/logs/${evil}.err`,
+        env: { PATH: evil, NODE_ENV: evil, [`K${evil}`]: 'v', SECRET: evil },
+        axm_monitor: { [evil]: { value: evil, unit: evil } },
+      },
+    });
+    const stringsOf = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(stringsOf)
+          : [];
+    expect(stringsOf(service).some((text) => ACTIVE.test(text))).toBe(true); // the raw service is hostile
+    const safe = stringsOf(sanitizeDeep(service));
+    expect(safe.filter((text) => ACTIVE.test(text))).toEqual([]);
+    expect(safe).toContain('x⎋]0;PWNED␇\\x9b2J⏎\\u202e');
+  });
+});
