@@ -78,7 +78,8 @@ function hasRun(text: string, length: number): boolean {
   }
   return false;
 }
-const SECRET_WORD = String.raw`[A-Za-z0-9_.-]*(?:pass(?:word|wd|phrase)?|pwd|token|secret|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(?![a-z])|credentials?|webhook)[A-Za-z0-9_.-]*`;
+// Bounded on both sides of the word: an unbounded run backtracks quadratically on text like `a-a-a-…-key`.
+const SECRET_WORD = String.raw`[A-Za-z0-9_.-]{0,32}(?:pass(?:word|wd|phrase)?|pwd|token|secret|api[-_]?key|apikey|access[-_]?key|private[-_]?key|auth(?![a-z])|credentials?|webhook)[A-Za-z0-9_.-]{0,32}`;
 
 /** Bits per character of `text` (Shannon entropy of its characters). */
 export function entropyBits(text: string): number {
@@ -123,7 +124,7 @@ const RULES: readonly Rule[] = [
   {
     maybe: hasSecretWord,
     pattern:
-      /(\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|(?:discord|discordapp)\.com\/api\/webhooks\/|[^\s/"'<>]+\/(?:[^\s?#"'<>]*\/)?webhooks?\/))([^\s"'<>]+)/gi,
+      /(\bhttps?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|(?:discord|discordapp)\.com\/api\/webhooks\/|[^\s/"'<>]{1,255}\/(?:[^\s?#"'<>]{0,255}\/)?webhooks?\/))([^\s"'<>]+)/gi,
     mask: keepMasked(),
   },
   // ?token=… &api_key=… in a URL
