@@ -68,6 +68,8 @@ export function createMcpClient(apiKey) {
   });
   const list = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
   return {
+    headers,
+    initialize,
     async open(port, agent) {
       const res = await http(port, { headers: headers(), body: initialize, agent });
       const id = res.headers['mcp-session-id'];

@@ -90,30 +90,10 @@ function http(port, { method = 'POST', path = '/mcp', headers = {}, body, agent 
   });
 }
 
-const mcpHeaders = (sessionId) => ({
-  accept: 'application/json, text/event-stream',
-  'content-type': 'application/json',
-  authorization: `Bearer ${apiKey}`,
-  ...(sessionId ? { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-06-18' } : {}),
-});
-const initialize = JSON.stringify({
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } },
-});
-
-async function openSession(port, agent) {
-  const res = await http(port, { headers: mcpHeaders(), body: initialize, agent });
-  const id = res.headers['mcp-session-id'];
-  if (res.status !== 200 || !id) throw new Error(`initialize failed: ${res.status} ${res.text.slice(0, 200)}`);
-  await http(port, {
-    headers: mcpHeaders(id),
-    body: JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' }),
-    agent,
-  });
-  return id;
-}
+const mcp = createMcpClient(apiKey);
+const mcpHeaders = mcp.headers;
+const initialize = mcp.initialize;
+const openSession = (port, agent) => mcp.open(port, agent);
 
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -237,7 +217,7 @@ async function measureRebuild(server) {
       }
     }
     await sleep(1_000);
-    return await rebuildCost({ client: createMcpClient(apiKey), port, pid: child.pid, clkTck: CLK_TCK, calls: Math.min(CALLS, 500) });
+    return await rebuildCost({ client: mcp, port, pid: child.pid, clkTck: CLK_TCK, calls: Math.min(CALLS, 500) });
   } finally {
     child.kill('SIGTERM');
     await exited;
