@@ -24,6 +24,7 @@ import { HealthProbeLog } from './probe-log.js';
 import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
 import { ALL_TOOLS, applyToolFilter, type ToolFilter, type ToolsReport } from './tool-filter.js';
 import { loadSdkKit, type SdkKit } from './sdk-kit.js';
+import { DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_SUBSCRIPTION_POLL_MS, enableResourceSubscriptions } from './resource-subscriptions.js';
 import {
   jsonRpcError,
   sendJson,
@@ -61,6 +62,10 @@ export interface McpHttpOptions {
   rateLimit?: { ratePerSecond: number; burst: number } | null;
   /** Which tools are on (MCP_ENABLED_TOOLS, MCP_READ_ONLY). Default: all. */
   toolFilter?: ToolFilter;
+  /** How often a subscribed resource is read again (MCP_SUBSCRIPTION_POLL_S). Default 60 s. */
+  subscriptionPollMs?: number;
+  /** Resource subscriptions one session may hold. Default 20. */
+  maxSubscriptions?: number;
 }
 
 export interface RunningMcpServer {
@@ -156,11 +161,17 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const mcp = await def.createMcpServer();
     toolsReport = applyToolFilter(mcp, toolFilter);
     cacheToolsList(mcp, toolsList);
+    const subscriptions = enableResourceSubscriptions(kit, mcp, {
+      pollMs: options.subscriptionPollMs ?? DEFAULT_SUBSCRIPTION_POLL_MS,
+      maxPerSession: options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS,
+      log: (line) => errorLog(`${def.name}: ${line}`),
+    });
     const pendingToolCalls = new Map<string | number, RequestInfo>();
     const self: { session?: Session } = {};
     const base = await createMcpSession(kit, mcp, id, {
       onSend: (message) => recordToolOutcome(message, pendingToolCalls),
       onClose: () => {
+        subscriptions?.stop();
         if (self.session !== undefined && sessions.get(id) === self.session) {
           sessions.remove(id);
           syncSessionMetric();

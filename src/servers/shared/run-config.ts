@@ -1,10 +1,13 @@
 // Reads the kit's settings from the environment (pure, so it is tested without starting anything).
 //   HOST (default 127.0.0.1), PORT, MCP_API_KEY, MCP_ALLOWED_HOSTS (comma separated), MCP_MAX_SESSIONS,
 //   MCP_SESSION_IDLE_MINUTES, MCP_RATE_LIMIT (tool calls per second per API key, default 10; 0 = no limit),
-//   MCP_RATE_BURST (default 40), MCP_SESSION_KEY_FILE (only without MCP_API_KEY: the session-id secret's file).
+//   MCP_RATE_BURST (default 40), MCP_SESSION_KEY_FILE (only without MCP_API_KEY: the session-id secret's file),
+//   MCP_SUBSCRIPTION_POLL_S (how often a subscribed resource is read again; default 60, minimum 10).
 import { isLoopbackHost } from './host-guard.js';
 
 export const DEFAULT_RATE_LIMIT = { ratePerSecond: 10, burst: 40 };
+/** Each poll reads the upstream once per subscription: below this, a few clients would eat the rate limits. */
+export const MIN_SUBSCRIPTION_POLL_S = 10;
 
 export interface RunConfig {
   host: string;
@@ -15,6 +18,8 @@ export interface RunConfig {
   sessionIdleMs: number | undefined;
   /** null = no limit. */
   rateLimit: { ratePerSecond: number; burst: number } | null;
+  /** undefined = the kit's default (60 s). */
+  subscriptionPollMs: number | undefined;
   /** Lines to print once at start (never containing a secret). */
   warnings: string[];
 }
@@ -51,6 +56,14 @@ export function runConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort?: number): 
   const ratePerSecond = rate ?? DEFAULT_RATE_LIMIT.ratePerSecond;
   const rateLimit =
     ratePerSecond === 0 ? null : { ratePerSecond, burst: Math.max(1, burst ?? DEFAULT_RATE_LIMIT.burst) };
+  const poll = nonNegativeNumber(env.MCP_SUBSCRIPTION_POLL_S, 'MCP_SUBSCRIPTION_POLL_S');
+  if (typeof poll === 'string') return { ok: false, message: poll };
+  if (poll !== undefined && poll < MIN_SUBSCRIPTION_POLL_S) {
+    return {
+      ok: false,
+      message: `MCP_SUBSCRIPTION_POLL_S must be at least ${MIN_SUBSCRIPTION_POLL_S} (seconds), got "${env.MCP_SUBSCRIPTION_POLL_S?.trim()}".`,
+    };
+  }
   const maxSessions = positiveInt(env.MCP_MAX_SESSIONS);
   const idleMinutes = positiveInt(env.MCP_SESSION_IDLE_MINUTES);
   const allowedHosts = (env.MCP_ALLOWED_HOSTS ?? '')
@@ -67,6 +80,7 @@ export function runConfigFromEnv(env: NodeJS.ProcessEnv, defaultPort?: number): 
       maxSessions,
       sessionIdleMs: idleMinutes === undefined ? undefined : idleMinutes * 60_000,
       rateLimit,
+      subscriptionPollMs: poll === undefined ? undefined : poll * 1000,
       warnings,
     },
   };

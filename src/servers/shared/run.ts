@@ -50,6 +50,7 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
       maxSessions: config.maxSessions,
       sessionIdleMs: config.sessionIdleMs,
       rateLimit: config.rateLimit,
+      subscriptionPollMs: config.subscriptionPollMs,
       toolFilter: toolFilterFromEnv(env),
       sessionSecret: sessionSecret(def, config.apiKey, env),
       log: say,

@@ -5,6 +5,7 @@
 // The web-standard transport is the one the SDK's Node transport wraps (with the same adapter): used directly, a
 // session can also be initialized from inside the server, through its public handleRequest (session-rebuild.ts).
 import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type * as McpTypes from '@modelcontextprotocol/sdk/types.js';
 import type { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { getRequestListener } from '@hono/node-server';
 
@@ -14,6 +15,8 @@ export interface SdkKit {
   isInitializeRequest: typeof isInitializeRequest;
   latestProtocolVersion: string;
   supportedProtocolVersions: readonly string[];
+  /** The protocol's schemas and errors (resource-subscriptions.ts). */
+  types: typeof McpTypes;
 }
 
 let loading: Promise<SdkKit> | undefined;
@@ -29,6 +32,7 @@ export function loadSdkKit(): Promise<SdkKit> {
     isInitializeRequest: types.isInitializeRequest,
     latestProtocolVersion: types.LATEST_PROTOCOL_VERSION,
     supportedProtocolVersions: types.SUPPORTED_PROTOCOL_VERSIONS,
+    types,
   }));
   return loading;
 }

@@ -108,6 +108,16 @@ describe('runConfigFromEnv', () => {
     expect(runConfigFromEnv({})).toMatchObject({ ok: false, message: expect.stringMatching(/^PORT is not set/) });
     expect(runConfigFromEnv({}, 3002)).toMatchObject({ ok: true, config: { port: 3002 } });
   });
+
+  it('reads the subscription poll interval in seconds, at least 10', () => {
+    expect(runConfigFromEnv({ PORT: '1' })).toMatchObject({ ok: true, config: { subscriptionPollMs: undefined } });
+    expect(runConfigFromEnv({ PORT: '1', MCP_SUBSCRIPTION_POLL_S: '15' })).toMatchObject({ ok: true, config: { subscriptionPollMs: 15_000 } });
+    expect(runConfigFromEnv({ PORT: '1', MCP_SUBSCRIPTION_POLL_S: '5' })).toEqual({
+      ok: false,
+      message: 'MCP_SUBSCRIPTION_POLL_S must be at least 10 (seconds), got "5".',
+    });
+    expect(runConfigFromEnv({ PORT: '1', MCP_SUBSCRIPTION_POLL_S: 'often' })).toMatchObject({ ok: false, message: expect.stringMatching(/^MCP_SUBSCRIPTION_POLL_S must be a number/) });
+  });
 });
 
 describe('runFromEnv in a real process', () => {
