@@ -140,7 +140,10 @@ describe('sessions', () => {
       req.on('error', reject);
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 200));
+    let endedEarly = false;
+    void ended.then(() => (endedEarly = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(endedEarly).toBe(false); // the stream is open until the eviction
     await openRawSession(h.url, h.apiKey);
     expect(await ended).toBe(200);
   });
