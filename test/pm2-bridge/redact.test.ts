@@ -145,3 +145,16 @@ describe('secret masking: text', () => {
     expect(d.params.pid).toBe(7);
   });
 });
+
+describe('secret masking: text of hostile shapes', () => {
+  it('masks a setting whose name is the tail of a long run (`a-b-…-api-token=`)', () => {
+    expect(redactText(`${'token-'.repeat(1365)}=s3cretvalue`)).toMatch(/-token-=••••$/);
+    expect(redactText('--some-long-option-api-token=abcdef')).toBe('--some-long-option-api-token=••••');
+    expect(redactText('export MY_DB_PASSWORD=hunter22')).toBe('export MY_DB_PASSWORD=••••');
+  });
+
+  it('leaves a long run of secret words without a value as it is', () => {
+    const line = 'token-'.repeat(1365);
+    expect(redactText(line)).toBe(line);
+  });
+});
