@@ -126,6 +126,7 @@ describe('sessions', () => {
 
   it('closes the GET stream of a session evicted for the cap', async () => {
     h = await startServiceOverHttp(createEchoService(), { maxSessions: 1 });
+    await h.client.close(); // its GET stream would come back and evict the session below on its own
     const id = await openRawSession(h.url, h.apiKey);
     const ended = new Promise<number>((resolve, reject) => {
       const req = request(new URL('/mcp', h!.url), {
