@@ -158,3 +158,17 @@ describe('secret masking: text of hostile shapes', () => {
     expect(redactText(line)).toBe(line);
   });
 });
+
+describe('secret masking: this repo\'s server settings', () => {
+  it('knows every setting the MCP servers read: shown when safe, masked when secret, never by luck', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = (await readdir('src/servers', { recursive: true })).filter((f) => f.endsWith('.ts'));
+    const names = new Set<string>();
+    for (const file of files) {
+      for (const match of (await readFile(`src/servers/${file}`, 'utf8')).matchAll(/'((?:MCP|NOTION|GCAL)_[A-Z_]+)'/g)) names.add(match[1]!);
+    }
+    expect(names.size).toBeGreaterThan(10);
+    const unknown = [...names].filter((name) => !isSecretName(name) && !isSafeName(name) && !/_FILE$/.test(name));
+    expect(unknown, 'settings neither allowlisted nor secret-named (add them to SAFE_NAMES in redact.ts)').toEqual([]);
+  });
+});
