@@ -21,7 +21,7 @@ import { takeInternalError } from './internal-error.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
 import { HealthProbeLog } from './probe-log.js';
-import { cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
+import { cachedToolsListAnswer, cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
 import { ALL_TOOLS, applyToolFilter, type ToolFilter, type ToolsReport } from './tool-filter.js';
 import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import { DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_SUBSCRIPTION_POLL_MS, enableResourceSubscriptions } from './resource-subscriptions.js';
@@ -320,6 +320,8 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       const session = await sessionFor(sessionId, req);
       if (session === null) return sendJson(res, 404, jsonRpcError(RPC_SESSION_NOT_FOUND, 'Session not found'));
       for (const id of toolCalls) session.pendingToolCalls.set(id, info);
+      const cachedList = cachedToolsListAnswer(body.value, req.headers, toolsList, (await loadSdkKit()).supportedProtocolVersions);
+      if (cachedList !== null) return answerInSession(sessionId, res, cachedList);
       return serveInSession(sessionId, session, req, res, body.value);
     }
     const kit = await loadSdkKit();
@@ -354,6 +356,14 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       }
     });
     await session.handle(req, res, body);
+  }
+
+  /** An answer the kit has ready (a cached tools/list), written as the SDK transport would write it. */
+  function answerInSession(id: string, res: ServerResponse, json: string): void {
+    const done = sessions.begin(id);
+    res.once('close', done);
+    res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': id, 'content-length': Buffer.byteLength(json) });
+    res.end(json);
   }
 
   /** The rate-limit bucket of a request: its API key (as a digest), or one bucket for all without a key. */
