@@ -67,6 +67,7 @@ export function createMcpClient(apiKey) {
     params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'bench', version: '0' } },
   });
   const list = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
+  const ping = JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'ping' });
   return {
     headers,
     initialize,
@@ -80,6 +81,11 @@ export function createMcpClient(apiKey) {
     async list(port, sessionId, agent) {
       const res = await http(port, { headers: headers(sessionId), body: list, agent });
       if (res.status !== 200 || !res.text.includes('"tools"')) throw new Error(`tools/list: ${res.status}`);
+    },
+    /** A ping: the smallest request that goes the whole way through the SDK's transport and protocol. */
+    async ping(port, sessionId, agent) {
+      const res = await http(port, { headers: headers(sessionId), body: ping, agent });
+      if (res.status !== 200 || !res.text.includes('"result"')) throw new Error(`ping: ${res.status}`);
     },
   };
 }
@@ -164,7 +170,7 @@ export async function restartWait({ root, apiKey, port }) {
   }
 }
 
-async function throughput(client, port, concurrency, seconds) {
+async function throughput(client, port, concurrency, seconds, call = 'list') {
   const workers = await Promise.all(
     Array.from({ length: concurrency }, async () => {
       const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -178,7 +184,7 @@ async function throughput(client, port, concurrency, seconds) {
     workers.map(async ({ agent, session }) => {
       while (performance.now() < until) {
         try {
-          await client.list(port, session, agent);
+          await client[call](port, session, agent);
           calls += 1;
         } catch {
           failures += 1;
@@ -190,7 +196,11 @@ async function throughput(client, port, concurrency, seconds) {
   return { perSecond: calls / seconds, failures };
 }
 
-/** tools/list throughput with 1 and 2 workers, and the calls a rolling reload of 2 workers loses. */
+/**
+ * tools/list and ping throughput with 1 and 2 workers, and the calls a rolling reload of 2 workers loses. A cached
+ * tools/list costs a worker about what the load generator spends on it, so on 2 cores its figure is bound by the
+ * client; ping goes the whole way through the SDK and shows how the workers themselves scale.
+ */
 export async function clusterScaling({ root, apiKey, port, concurrency, seconds }) {
   const client = createMcpClient(apiKey);
   const result = {};
@@ -208,6 +218,7 @@ export async function clusterScaling({ root, apiKey, port, concurrency, seconds 
       await sleep(1_000);
       await throughput(client, port, concurrency, 1); // warm-up
       result[`workers${instances}`] = await throughput(client, port, concurrency, seconds);
+      result[`pingWorkers${instances}`] = await throughput(client, port, concurrency, seconds, 'ping');
       if (instances === 2) {
         let reloading = true;
         let calls = 0;
@@ -247,6 +258,7 @@ export async function clusterScaling({ root, apiKey, port, concurrency, seconds 
     }
   }
   result.speedup = result.workers2.perSecond / result.workers1.perSecond;
+  result.pingSpeedup = result.pingWorkers2.perSecond / result.pingWorkers1.perSecond;
   return result;
 }
 

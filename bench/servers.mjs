@@ -377,6 +377,11 @@ function printLifecycle({ rebuild, restart, cluster }, f, mark) {
       `= ${f(cluster.speedup, 2)}x${mark(cluster.speedup >= 1.6)} (failures ${cluster.workers1.failures + cluster.workers2.failures})`,
   );
   console.log(
+    `cluster ping throughput (the whole SDK path): 1 worker ${f(cluster.pingWorkers1.perSecond, 0)}/s, ` +
+      `2 workers ${f(cluster.pingWorkers2.perSecond, 0)}/s = ${f(cluster.pingSpeedup, 2)}x${mark(cluster.pingSpeedup >= 1.6)} ` +
+      `(failures ${cluster.pingWorkers1.failures + cluster.pingWorkers2.failures})`,
+  );
+  console.log(
     `rolling pm2 reload, 2 workers: ${cluster.reload.calls} calls during ${f(cluster.reload.reloadMs, 0)} ms, ` +
       `${cluster.reload.failures} failed${mark(cluster.reload.failures === 0)}`,
   );
