@@ -5,7 +5,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { resourceFromToolResult } from '../shared/resource-result.js';
-import { setResourceRoutes } from '../shared/resource-subscriptions.js';
+import { registerSubscribableResources } from '../shared/resource-subscriptions.js';
 import { toolJson } from '../shared/tool-result.js';
 import { answer, ToolInputError, type ToolContext } from './context.js';
 import { compactCalendar } from './event-view.js';
@@ -47,29 +47,26 @@ export function registerCalendarResources(server: McpServer, ctx: ToolContext): 
     );
   };
   const dayTemplate = new ResourceTemplate('calendar://calendars/{calendarId}/days/{date}', { list: undefined });
-  server.registerResource(
-    'calendar_calendars',
-    'calendar://calendars',
+  registerSubscribableResources(server, [
     {
-      title: 'Calendars',
-      description: 'The calendars this account can see: id, name, primary, access role, time zone.',
-      mimeType: 'application/json',
+      name: 'calendar_calendars',
+      uri: 'calendar://calendars',
+      metadata: {
+        title: 'Calendars',
+        description: 'The calendars this account can see: id, name, primary, access role, time zone.',
+        mimeType: 'application/json',
+      },
+      read: readCalendars,
     },
-    readCalendars,
-  );
-
-  server.registerResource(
-    'calendar_day',
-    dayTemplate,
     {
-      title: 'Events of a day',
-      description: 'One calendar\'s events on one day ("YYYY-MM-DD"), e.g. calendar://calendars/primary/days/2025-06-03.',
-      mimeType: 'application/json',
+      name: 'calendar_day',
+      template: dayTemplate,
+      metadata: {
+        title: 'Events of a day',
+        description: 'One calendar\'s events on one day ("YYYY-MM-DD"), e.g. calendar://calendars/primary/days/2025-06-03.',
+        mimeType: 'application/json',
+      },
+      read: readDay,
     },
-    readDay,
-  );
-  setResourceRoutes(server, [
-    { uri: 'calendar://calendars', read: readCalendars },
-    { template: dayTemplate, read: readDay },
   ]);
 }

@@ -5,7 +5,7 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import { resourceFromToolResult } from '../shared/resource-result.js';
-import { setResourceRoutes } from '../shared/resource-subscriptions.js';
+import { registerSubscribableResources } from '../shared/resource-subscriptions.js';
 import type { Json } from './notion-api.js';
 import { runNotionTool, type ToolContext } from './tools/context.js';
 import { readPage } from './tools/read-page.js';
@@ -56,29 +56,26 @@ export function registerNotionResources(server: McpServer, ctx: ToolContext): vo
     },
   });
 
-  server.registerResource(
-    'notion_recent_pages',
-    'notion://pages/recent',
+  registerSubscribableResources(server, [
     {
-      title: 'Recently edited pages',
-      description: `The ${RECENT_PAGES} pages shared with the integration that were edited last: id, title, url, parent.`,
-      mimeType: 'application/json',
+      name: 'notion_recent_pages',
+      uri: 'notion://pages/recent',
+      metadata: {
+        title: 'Recently edited pages',
+        description: `The ${RECENT_PAGES} pages shared with the integration that were edited last: id, title, url, parent.`,
+        mimeType: 'application/json',
+      },
+      read: readRecent,
     },
-    readRecent,
-  );
-
-  server.registerResource(
-    'notion_page',
-    pageTemplate,
     {
-      title: 'Page as Markdown',
-      description: 'A page\'s body as Markdown (the first 100 blocks, nested to two levels), e.g. notion://pages/<page id>.',
-      mimeType: 'text/markdown',
+      name: 'notion_page',
+      template: pageTemplate,
+      metadata: {
+        title: 'Page as Markdown',
+        description: 'A page\'s body as Markdown (the first 100 blocks, nested to two levels), e.g. notion://pages/<page id>.',
+        mimeType: 'text/markdown',
+      },
+      read: readPageResource,
     },
-    readPageResource,
-  );
-  setResourceRoutes(server, [
-    { uri: 'notion://pages/recent', read: readRecent },
-    { template: pageTemplate, read: readPageResource },
   ]);
 }

@@ -22,8 +22,23 @@ export type ResourceRoute =
 
 const readers = new WeakMap<McpServer, ResourceRead>();
 
+/** What registerResource takes beside the name and the address: title, description, MIME type. */
+type ResourceMetadata = Parameters<McpServer['registerResource']>[2];
+
+/** A resource of one of our servers: registered with the SDK and readable again by the poller, from one entry. */
+export type SubscribableResource = ResourceRoute & { name: string; metadata: ResourceMetadata };
+
+/** Registers each resource with the SDK and makes them all subscribable (setResourceRoutes), so no list repeats. */
+export function registerSubscribableResources(server: McpServer, resources: SubscribableResource[]): void {
+  for (const resource of resources) {
+    if ('uri' in resource) server.registerResource(resource.name, resource.uri, resource.metadata, (uri) => resource.read(uri));
+    else server.registerResource(resource.name, resource.template, resource.metadata, (uri, variables) => resource.read(uri, variables));
+  }
+  setResourceRoutes(server, resources);
+}
+
 /** Makes a server's resources subscribable: the kit reads them through these routes (fixed URIs first). */
-export function setResourceRoutes(server: McpServer, routes: ResourceRoute[]): void {
+function setResourceRoutes(server: McpServer, routes: ResourceRoute[]): void {
   readers.set(server, async (uri) => {
     for (const route of routes) if ('uri' in route && route.uri === uri.href) return route.read(uri);
     for (const route of routes) {
