@@ -57,13 +57,16 @@ export function createPrivatePm2Home(prefix = 'gakuco-pm2-'): PrivatePm2Home {
     const pid = daemonPid();
     if (pid !== null) {
       await pm2(['kill'], { timeoutMs: 15_000 });
-      const stillThere = daemonPid();
-      if (stillThere !== null) {
+      // The daemon removes pm2.pid before its process has ended: wait on the pid read above, not on the file.
+      const deadline = Date.now() + 5_000;
+      while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (isAlive(pid)) {
         try {
-          process.kill(stillThere, 'SIGKILL');
+          process.kill(pid, 'SIGKILL');
         } catch {
           // already gone
         }
+        while (isAlive(pid) && Date.now() < deadline + 2_000) await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
     rmSync(home, { recursive: true, force: true });
