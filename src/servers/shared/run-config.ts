@@ -3,7 +3,7 @@
 //   MCP_SESSION_IDLE_MINUTES, MCP_RATE_LIMIT (tool calls per second per API key, default 10; 0 = no limit),
 //   MCP_RATE_BURST (default 40), MCP_SESSION_KEY_FILE (only without MCP_API_KEY: the session-id secret's file),
 //   MCP_SUBSCRIPTION_POLL_S (how often a subscribed resource is read again; default 60, minimum 10).
-import { isLoopbackHost } from './host-guard.js';
+import { isLoopbackHost } from '../../shared/host-guard.js';
 
 export const DEFAULT_RATE_LIMIT = { ratePerSecond: 10, burst: 40 };
 /** Each poll reads the upstream once per subscription: below this, a few clients would eat the rate limits. */
