@@ -1,8 +1,39 @@
 import type { Messages } from './messages.js';
 
-const actionWords = { restart: 'restart', stop: 'stop', delete: 'delete' } as const;
-const pastWords = { restart: 'restarted', stop: 'stopped', delete: 'deleted' } as const;
-const ingWords = { restart: 'restarting', stop: 'stopping', delete: 'deleting' } as const;
+// Each verb is followed by the service's name: "Flush the logs of api".
+const actionWords = {
+  restart: 'restart',
+  stop: 'stop',
+  delete: 'delete',
+  start: 'start',
+  reload: 'reload',
+  scaleUp: 'add a worker to',
+  scaleDown: 'remove a worker from',
+  flush: 'flush the logs of',
+  resetCounters: 'reset the restart counters of',
+} as const;
+const pastWords = {
+  restart: 'restarted',
+  stop: 'stopped',
+  delete: 'deleted',
+  start: 'started',
+  reload: 'reloaded',
+  scaleUp: 'has one worker more',
+  scaleDown: 'has one worker less',
+  flush: 'logs flushed',
+  resetCounters: 'restart counters reset',
+} as const;
+const ingWords = {
+  restart: 'restarting',
+  stop: 'stopping',
+  delete: 'deleting',
+  start: 'starting',
+  reload: 'reloading',
+  scaleUp: 'adding a worker to',
+  scaleDown: 'removing a worker from',
+  flush: 'flushing the logs of',
+  resetCounters: 'resetting the restart counters of',
+} as const;
 
 export const en: Messages = {
   columns: {
@@ -107,6 +138,9 @@ export const en: Messages = {
       `the PM2 daemon was replaced (pid ${p.expected} -> ${p.found === 0 ? 'none' : p.found}); nothing was done. Check the list and try again`,
     'process-gone': (p) => `${p.name} (id ${p.pmId}) is gone; nothing was done`,
     'process-replaced': (p) => `id ${p.pmId} is now ${p.found}, not ${p.name}; nothing was done`,
+    'not-cluster': (p) => `${p.name} does not run in cluster mode: only cluster apps scale`,
+    'last-instance': (p) => `${p.name} has one worker left; stop or delete it instead`,
+    'flush-failed': (p) => `could not empty ${p.path}: ${p.message}`,
   },
   statusLine: {
     running: (action, name) => `${ingWords[action][0]!.toUpperCase()}${ingWords[action].slice(1)} ${name}`,

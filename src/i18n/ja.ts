@@ -1,6 +1,16 @@
 import type { Messages } from './messages.js';
 
-const actionWords = { restart: '再起動', stop: '停止', delete: '削除' } as const;
+const actionWords = {
+  restart: '再起動',
+  stop: '停止',
+  delete: '削除',
+  start: '起動',
+  reload: 'リロード',
+  scaleUp: 'スケールアップ (ワーカー +1)',
+  scaleDown: 'スケールダウン (ワーカー -1)',
+  flush: 'ログ消去',
+  resetCounters: '再起動回数リセット',
+} as const;
 
 export const ja: Messages = {
   columns: {
@@ -105,6 +115,9 @@ export const ja: Messages = {
       `PM2 デーモンが入れ替わりました (pid ${p.expected} → ${p.found === 0 ? 'なし' : p.found})。何もしていません。一覧を確かめてからやり直してください`,
     'process-gone': (p) => `${p.name} (id ${p.pmId}) はもうありません。何もしていません`,
     'process-replaced': (p) => `id ${p.pmId} は今は ${p.found} です (${p.name} ではありません)。何もしていません`,
+    'not-cluster': (p) => `${p.name} はクラスタモードではありません。スケールできるのはクラスタのアプリだけです`,
+    'last-instance': (p) => `${p.name} のワーカーは残り 1 つです。止めるには停止か削除を使ってください`,
+    'flush-failed': (p) => `${p.path} を空にできませんでした: ${p.message}`,
   },
   statusLine: {
     running: (action, name) => `${name} を${actionWords[action]}しています`,

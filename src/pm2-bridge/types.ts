@@ -165,6 +165,8 @@ export interface Snapshot {
  *   an error (`message`, PM2's own words). `unknown-id`: PM2 has no process `pmId`.
  * - `daemon-replaced`: the daemon is not the one the operator looked at (pid `expected`, now `found`, 0 if none).
  * - `process-gone`: nothing has `pmId` any more. `process-replaced`: `pmId` is now another app (`found`).
+ * - `not-cluster`: scaling asked of an app not in cluster mode (`name`). `last-instance`: scaling down would leave
+ *   none (`name`). `flush-failed`: a log file could not be emptied (`path`, `message`).
  */
 export type ActionErrorCode =
   | 'no-daemon'
@@ -173,7 +175,10 @@ export type ActionErrorCode =
   | 'unknown-id'
   | 'daemon-replaced'
   | 'process-gone'
-  | 'process-replaced';
+  | 'process-replaced'
+  | 'not-cluster'
+  | 'last-instance'
+  | 'flush-failed';
 
 export interface ActionError {
   code: ActionErrorCode;
@@ -182,7 +187,11 @@ export interface ActionError {
 
 export type ActionResult = { ok: true } | { ok: false; error: ActionError };
 
-export type ServiceAction = 'restart' | 'stop' | 'delete';
+/**
+ * restart/stop/delete/start/reload/flush/resetCounters act on one process (an instance); scaleUp/scaleDown on the
+ * app it belongs to (one worker more or less, cluster mode only).
+ */
+export type ServiceAction = 'restart' | 'stop' | 'delete' | 'start' | 'reload' | 'scaleUp' | 'scaleDown' | 'flush' | 'resetCounters';
 
 /**
  * The very process an action was confirmed for: its pm_id, its name and the daemon that ran it when the operator
