@@ -63,13 +63,16 @@ const inkHotPathAliases = {
 
 // Yoga's emscripten loader fetch()es its embedded wasm (a data: URI) when a global fetch exists: on Node that loads
 // undici first, ~50 ms of start-up and a few MB for nothing. Without fetch it decodes the same bytes directly.
+const FETCH_TEST = '"function"!=typeof fetch';
 const yogaWithoutFetch = {
   name: 'yoga-without-fetch',
   setup(b) {
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replaceAll('"function"!=typeof fetch', '!0'),
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      // A yoga-layout that no longer has this test would silently load undici again: fail instead (ink is pinned).
+      if (!source.includes(FETCH_TEST)) throw new Error(`yoga-without-fetch: "${FETCH_TEST}" not found in ${args.path}`);
+      return { contents: source.replaceAll(FETCH_TEST, '!0'), loader: 'js' };
+    });
   },
 };
 
@@ -103,7 +106,11 @@ const entries = [
   { in: 'src/servers/google-calendar/authorize.ts', out: 'dist/servers/google-calendar/authorize.js', options: { packages: 'external' } },
 ];
 
+const missing = entries.filter((entry) => !existsSync(join(root, entry.in))).map((entry) => entry.in);
+if (missing.length > 0) {
+  console.error(`build: missing entry point(s): ${missing.join(', ')}`);
+  process.exit(1);
+}
 for (const entry of entries) {
-  if (!existsSync(join(root, entry.in))) continue;
   await build({ ...common, ...entry.options, entryPoints: [entry.in], outfile: entry.out });
 }
