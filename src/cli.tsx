@@ -38,10 +38,18 @@ async function main(): Promise<void> {
     process.stdout.write(`${messages.cli.usage}\n${messages.cli.keys(hintEntries(messages, glyphs, false).join(', '))}\n`);
     return exitAfterFlush(0);
   }
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   if (args.version) {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-    process.stdout.write(`${pkg.version}\n`);
+    process.stdout.write(`${version}\n`);
     return exitAfterFlush(0);
+  }
+  if (args.watch && !args.json) {
+    process.stderr.write(`${messages.cli.watchNeedsJson}\n`);
+    return exitAfterFlush(EXIT_USAGE);
+  }
+  if (args.watch) {
+    const { runWatch } = await import('./cli/run-watch.js');
+    return runWatch(args, version);
   }
   const display = makeDisplayOptions({
     lang,

@@ -6,6 +6,8 @@ export interface CliArgs {
   lang: string | undefined;
   once: boolean;
   json: boolean;
+  /** With --json: keep writing snapshots and log lines as NDJSON records (src/stream/records.ts). */
+  watch: boolean;
   intervalMs: number;
   readOnly: boolean;
   ascii: boolean;

@@ -10,6 +10,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     lang: undefined,
     once: false,
     json: false,
+    watch: false,
     intervalMs: 1000,
     readOnly: false,
     ascii: false,
@@ -30,6 +31,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
         break;
       case '--json':
         args.json = true;
+        break;
+      case '--watch':
+        args.watch = true;
         break;
       case '--read-only':
         args.readOnly = true;

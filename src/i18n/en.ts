@@ -215,6 +215,7 @@ export const en: Messages = {
       '  --lang ja|en       language (default: ja; en when LANG is set and not ja, TERM=linux or --ascii)',
       '  --once             print the table once and exit (works without a terminal)',
       '  --json             print a snapshot as JSON and exit',
+      '  --json --watch     keep writing snapshots and log lines as NDJSON (one record a line) until the reader goes',
       '  --interval <ms>    refresh interval (default 1000)',
       '  --read-only        turn restart, stop and delete off',
       '  --ascii            ASCII borders and marks (for ambiguous-width terminals)',
@@ -230,6 +231,7 @@ export const en: Messages = {
       '  Over SSH, add -t:     ssh -t <host> gakuco-monit',
     unknownOption: (option) => `Unknown option: ${option} (see --help)`,
     badValue: (option, value) => `Bad value for ${option}: ${value}`,
+    watchNeedsJson: '--watch streams NDJSON records: use it with --json (gakuco-monit --json --watch)',
     loadFailed: (error) => `Could not read PM2's state: ${error}`,
   },
 };

@@ -192,6 +192,7 @@ export const ja: Messages = {
       '  --lang ja|en       表示言語 (既定: ja。LANG が ja 以外、TERM=linux、--ascii なら en)',
       '  --once             一覧を一度だけ表示して終了 (端末なしでも可)',
       '  --json             スナップショットを JSON で出力して終了',
+      '  --json --watch     スナップショットとログ行を NDJSON (1 行 1 レコード) で読み手が閉じるまで出し続ける',
       '  --interval <ms>    更新間隔 (既定 1000)',
       '  --read-only        再起動・停止・削除を無効にする',
       '  --ascii            罫線と記号を ASCII にする (曖昧幅の端末向け)',
@@ -207,6 +208,7 @@ export const ja: Messages = {
       '  SSH 越しなら -t を付けてください: ssh -t <host> gakuco-monit',
     unknownOption: (option) => `不明なオプションです: ${option} (--help で一覧)`,
     badValue: (option, value) => `${option} の値が不正です: ${value}`,
+    watchNeedsJson: '--watch は NDJSON を流し続けます: --json と一緒に使ってください (gakuco-monit --json --watch)',
     loadFailed: (error) => `PM2 の状態を取得できませんでした: ${error}`,
   },
 };

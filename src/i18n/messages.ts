@@ -135,5 +135,6 @@ export interface Messages {
     unknownOption: (option: string) => string;
     badValue: (option: string, value: string) => string;
     loadFailed: (error: string) => string;
+    watchNeedsJson: string;
   };
 }
