@@ -90,7 +90,7 @@ export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Sna
   const home = resolvePm2Home(options.pm2Home);
   const timeoutMs = options.rpcTimeoutMs ?? 3000;
   const daemon = await connectDaemon(home, Math.min(timeoutMs, 1000));
-  const base = { logs: new Map(), version: 1 } as const;
+  const base = { logs: new Map() } as const;
   let services: Snapshot['services'] = [];
   let known: KnownSecrets = new Map();
   let snapshot: Snapshot;

@@ -14,6 +14,7 @@ import { linkFailure, runServiceAction } from './actions.js';
 import { toServices, type RawProcess } from './to-service.js';
 import { mergeSecrets, redactDiagnostic, redactFindings, redactText, secretValues, type KnownSecrets } from './redact.js';
 import { sanitizeDeep, sanitizeLogText } from './sanitize.js';
+import { withConcerns } from './model/concern-source.js';
 import type {
   ActionResult,
   ActionTarget,
@@ -118,7 +119,6 @@ export function createStore(options: StoreOptions): Bridge {
   let exactServices: readonly Service[] = [];
   let safeSetupDiagnostics: readonly Diagnostic[] = [];
   const listeners = new Set<() => void>();
-  let version = 0;
   let snapshot: Snapshot = buildSnapshot();
   let publishTimer: NodeJS.Timeout | null = null;
   let lastPublishAt = 0;
@@ -159,7 +159,6 @@ export function createStore(options: StoreOptions): Bridge {
       logs,
       diagnostics: safeSetupDiagnostics,
       refreshedAt,
-      version: ++version,
     };
   }
 
@@ -627,12 +626,15 @@ export function createStore(options: StoreOptions): Bridge {
   void connectLoop();
   void diagnose();
 
-  return {
+  const source = withConcerns({
     getSnapshot: () => snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  });
+  return {
+    ...source,
     run,
     showLogs(pmId) {
       historyWanted.add(pmId);

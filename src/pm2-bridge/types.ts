@@ -155,8 +155,13 @@ export interface Snapshot {
   diagnostics: readonly Diagnostic[];
   /** Epoch ms of the last successful list. */
   refreshedAt: number | null;
-  /** Increases on every change; cheap equality for consumers. */
-  version: number;
+}
+
+/** What the table, header, banner and detail pane show: everything but the logs. A new object only when a part changes. */
+export interface ListView {
+  connection: ConnectionState;
+  services: readonly Service[];
+  diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -211,10 +216,26 @@ export interface ServiceActions {
   showLogs(pmId: number): void;
 }
 
-export interface SnapshotSource {
+/** The whole snapshot, heard of after every change (at most once per notify interval). */
+export interface WholeSnapshotSource {
   getSnapshot(): Snapshot;
   /** Called after every change; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
+}
+
+/**
+ * The snapshot, and the same data per concern: a pane subscribes to what it shows, so a log line of one service
+ * wakes only that service's log pane. Each getter returns the same object until its part changes
+ * (useSyncExternalStore needs that). Built by pm2-bridge/model/concern-source.ts.
+ */
+export interface SnapshotSource extends WholeSnapshotSource {
+  getList(): ListView;
+  /** Called when the connection, the services (checks and findings included) or the setup findings change. */
+  subscribeList(listener: () => void): () => void;
+  /** The lines of one service, newest last; an empty array when it has none. */
+  getLogs(pmId: number): readonly LogLine[];
+  /** Called when that service's lines change. */
+  subscribeLogs(pmId: number, listener: () => void): () => void;
 }
 
 export interface Bridge extends SnapshotSource, ServiceActions {

@@ -19,7 +19,6 @@ const snapshot: Snapshot = {
   logs: new Map([[0, logLines(3)]]),
   diagnostics: [],
   refreshedAt: 5,
-  version: 3,
 };
 
 describe('--once text', () => {

@@ -10,7 +10,6 @@ const snapshot = (overrides: Partial<Snapshot>): Snapshot => ({
   logs: new Map(),
   diagnostics: [],
   refreshedAt: 0,
-  version: 1,
   ...overrides,
 });
 
