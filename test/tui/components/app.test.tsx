@@ -307,6 +307,30 @@ describe('renders', () => {
     await press(view, ARROW_DOWN);
     await waitForFrame(view, (frame) => frame.includes('Logs: worker') && frame.includes('line 102'));
   });
+  it('renders only the log pane for a new line of the shown service, not the app or its table', async () => {
+    const shown = logLines(5);
+    const source = new MemorySource(services(), new Map([[0, shown]]));
+    // App reads the list view on every render of its own (useSyncExternalStore); the log pane reads the lines.
+    let appRenders = 0;
+    let logReads = 0;
+    const { getList, getLogs } = source;
+    source.getList = () => ((appRenders += 1), getList());
+    source.getLogs = (pmId) => ((logReads += 1), getLogs(pmId));
+    const view = render(
+      <App source={source} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={() => 1_700_000_000_000} />,
+    );
+    views.push(view);
+    await waitForFrame(view, (frame) => frame.includes('line 5'));
+    await settle();
+    const [appBefore, logsBefore] = [appRenders, logReads];
+    source.update({ logs: new Map([[0, [...shown, ...logLines(1, 6)]]]) });
+    await waitForFrame(view, (frame) => frame.includes('line 6'));
+    expect(logReads).toBeGreaterThan(logsBefore);
+    expect(appRenders).toBe(appBefore);
+    source.update({ services: services().slice(0, 2) });
+    await waitForFrame(view, (frame) => !frame.includes('worker'));
+    expect(appRenders).toBeGreaterThan(appBefore);
+  });
 });
 
 describe('connection states', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { selectLogWindow } from '../../../src/tui/state/select-log-window.js';
-import { selectSelectedService } from '../../../src/tui/state/select-selected-service.js';
+import { resolveSelectedIndex } from '../../../src/tui/state/resolve-selected-index.js';
 import { selectVisibleServices } from '../../../src/tui/state/select-visible-services.js';
 import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
@@ -16,12 +16,13 @@ describe('selectVisibleServices', () => {
   });
 });
 
-describe('selectSelectedService', () => {
+describe('resolveSelectedIndex', () => {
   it('finds by pm_id and falls back to a neighbour', () => {
-    expect(selectSelectedService(1, services)?.name).toBe('カレンダー連携');
-    expect(selectSelectedService(5, services)?.pmId).toBe(2);
-    expect(selectSelectedService(null, services)?.pmId).toBe(0);
-    expect(selectSelectedService(0, [])).toBeNull();
+    const ids = services.map((s) => s.pmId);
+    expect(resolveSelectedIndex(1, ids)).toBe(1);
+    expect(resolveSelectedIndex(5, ids)).toBe(2);
+    expect(resolveSelectedIndex(null, ids)).toBe(0);
+    expect(resolveSelectedIndex(0, [])).toBe(-1);
   });
 });
 
