@@ -1,8 +1,32 @@
 import type { CliArgs, CliArgsResult } from './cli-args.js';
+import { helpFlag, langFlag, parseFlags, pm2HomeFlag, switchFlag, valueFlag, type Flag } from './flags.js';
 
 const MIN_INTERVAL_MS = 100;
 
-/** Parses `gakuco-monit [options]` and `gakuco-monit doctor …` (both `--opt value` and `--opt=value`). */
+/** Subcommands: `gakuco-monit NAME ...` passes what follows NAME to that command's own parser, untouched. */
+export const SUBCOMMANDS = ['doctor'] as const satisfies readonly CliArgs['command'][];
+
+/** The monitor's flags (`gakuco-monit [options]`): add a flag here, and its field to CliArgs. */
+const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [
+  langFlag(),
+  pm2HomeFlag(),
+  helpFlag(),
+  switchFlag('once', (a) => void (a.once = true)),
+  switchFlag('json', (a) => void (a.json = true)),
+  switchFlag('watch', (a) => void (a.watch = true)),
+  switchFlag('read-only', (a) => void (a.readOnly = true)),
+  switchFlag('ascii', (a) => void (a.ascii = true)),
+  switchFlag('no-color', (a) => void (a.noColor = true), { aliases: ['no-colour'] }),
+  switchFlag('version', (a) => void (a.version = true), { short: 'v' }),
+  valueFlag('interval', (a, v) => {
+    const ms = Number(v);
+    if (v.trim() === '' || !Number.isInteger(ms) || ms < MIN_INTERVAL_MS) return false;
+    a.intervalMs = ms;
+    return true;
+  }),
+];
+
+/** Parses `gakuco-monit [options]` and `gakuco-monit SUBCOMMAND …` (both `--opt value` and `--opt=value`). */
 export function parseCliArgs(argv: readonly string[]): CliArgsResult {
   const args: CliArgs = {
     command: 'monitor',
@@ -19,62 +43,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     help: false,
     version: false,
   };
-  if (argv[0] === 'doctor') return { ok: true, args: { ...args, command: 'doctor', rest: argv.slice(1) } };
-  for (let i = 0; i < argv.length; i += 1) {
-    const raw = argv[i]!;
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const option = eq === -1 ? raw : raw.slice(0, eq);
-    const takeValue = (): string | undefined => (eq === -1 ? argv[++i] : raw.slice(eq + 1));
-    switch (option) {
-      case '--once':
-        args.once = true;
-        break;
-      case '--json':
-        args.json = true;
-        break;
-      case '--watch':
-        args.watch = true;
-        break;
-      case '--read-only':
-        args.readOnly = true;
-        break;
-      case '--ascii':
-        args.ascii = true;
-        break;
-      case '--no-color':
-      case '--no-colour':
-        args.noColor = true;
-        break;
-      case '--help':
-      case '-h':
-        args.help = true;
-        break;
-      case '--version':
-      case '-v':
-        args.version = true;
-        break;
-      case '--lang': {
-        const value = takeValue();
-        if (value !== 'ja' && value !== 'en') return { ok: false, option, value: value ?? '' };
-        args.lang = value;
-        break;
-      }
-      case '--interval': {
-        const value = takeValue();
-        const ms = Number(value);
-        if (value === undefined || !Number.isInteger(ms) || ms < MIN_INTERVAL_MS) return { ok: false, option, value: value ?? '' };
-        args.intervalMs = ms;
-        break;
-      }
-      case '--pm2-home': {
-        const value = takeValue();
-        if (value === undefined || value === '') return { ok: false, option, value: value ?? '' };
-        args.pm2Home = value;
-        break;
-      }
-      default:
-        return { ok: false, option: raw };
-    }
-  }
-  return { ok: true, args };
+  const command = SUBCOMMANDS.find((name) => name === argv[0]);
+  if (command !== undefined) return { ok: true, args: { ...args, command, rest: argv.slice(1) } };
+  const parsed = parseFlags(argv, MONITOR_FLAGS, args);
+  if (!parsed.ok) return parsed.value === undefined ? { ok: false, option: parsed.option } : { ok: false, option: parsed.option, value: parsed.value };
+  const stray = parsed.positionals[0];
+  return stray === undefined ? { ok: true, args } : { ok: false, option: stray };
 }

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../src/cli/parse-cli-args.js';
+import { parseDoctorArgs } from '../../src/doctor/args.js';
 
 describe('parseCliArgs', () => {
   it('has defaults', () => {
@@ -22,5 +24,18 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--interval', '10'])).toEqual({ ok: false, option: '--interval', value: '10' });
     expect(parseCliArgs(['--interval', 'soon'])).toEqual({ ok: false, option: '--interval', value: 'soon' });
     expect(parseCliArgs(['--pm2-home'])).toEqual({ ok: false, option: '--pm2-home', value: '' });
+  });
+  it('reads short and alias forms', () => {
+    expect(parseCliArgs(['-h', '-v', '--no-colour'])).toMatchObject({ ok: true, args: { help: true, version: true, noColor: true } });
+  });
+  it('makes --pm2-home absolute, as doctor does', () => {
+    expect(parseCliArgs(['--pm2-home', 'rel/home'])).toMatchObject({ ok: true, args: { pm2Home: resolve('rel/home') } });
+    expect(parseDoctorArgs(['--pm2-home=rel/home'])).toMatchObject({ ok: true, args: { pm2Home: resolve('rel/home') } });
+  });
+  it('refuses stray words, a value on a switch, and reports the first problem', () => {
+    expect(parseCliArgs(['--once', 'now'])).toEqual({ ok: false, option: 'now' });
+    expect(parseCliArgs(['--once=yes'])).toEqual({ ok: false, option: '--once', value: 'yes' });
+    expect(parseCliArgs(['--interval', '', '--bogus'])).toEqual({ ok: false, option: '--interval', value: '' });
+    expect(parseCliArgs(['-x'])).toEqual({ ok: false, option: '-x' });
   });
 });
