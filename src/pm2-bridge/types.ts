@@ -256,3 +256,6 @@ export interface DiagnosticsReport {
 export interface DiagnosticsProvider {
   diagnose(services: readonly Service[], pm2Home: string): Promise<DiagnosticsReport>;
 }
+
+// History, timeline, exceptions and custom actions (issue 10): their own file, the same contract.
+export type * from './insights/types.js';

@@ -1,6 +1,6 @@
 // Sparklines and small charts from history points: pure text, one cell per column.
 // Unicode uses the eighth blocks ▁…█ (U+2581–2588); --ascii uses an 8-step ASCII ramp.
-import type { HistoryPoint } from '../../pm2-bridge/insights/types.js';
+import type { HistoryPoint } from '../../pm2-bridge/types.js';
 
 const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
 const ASCII_RAMP = ['_', '.', ',', '-', '~', '=', '*', '#'] as const;
