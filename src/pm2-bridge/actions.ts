@@ -93,9 +93,6 @@ const STEPS: Record<ServiceAction, Step> = {
   },
 };
 
-/** Actions that take the service (or part of it) away for a while: these are asked about before they run. */
-export const INTERRUPTING_ACTIONS: ReadonlySet<ServiceAction> = new Set<ServiceAction>(['restart', 'stop', 'delete', 'reload', 'scaleDown', 'flush']);
-
 /**
  * Why `target` may not be acted on now, or the process as the daemon lists it: the daemon must be the one the
  * operator saw (its pid file), and `pmId` must still be the app of that name (a fresh list, just before acting).

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
 import { createBridge } from '../../src/pm2-bridge/index.js';
-import { runBulkAction } from '../../src/pm2-bridge/bulk-actions.js';
+import { runBulkAction } from '../../src/tui/actions/run-bulk-action.js';
 import type { Bridge, Service, Snapshot } from '../../src/pm2-bridge/types.js';
 import { APPS, freePort, serviceNamed, targetOf, waitForSnapshot } from './support.js';
 

@@ -1,4 +1,4 @@
-import type { ActionResult, ActionTarget, ServiceAction, ServiceActions } from './types.js';
+import type { ActionResult, ActionTarget, ServiceAction, ServiceActions } from '../../pm2-bridge/types.js';
 
 export interface TargetOutcome {
   target: ActionTarget;
