@@ -1,6 +1,7 @@
 // The Google Calendar service for the shared HTTP kit: one upstream client for the process, a fresh McpServer per
 // session. The SDK, the tools and (with credentials) the Google library load on the first session or when run.ts
 // prepares them after listening.
+import { ServerMetrics } from '../shared/metrics.js';
 import type { ServiceDefinition } from '../shared/service.js';
 import type { CalendarConfig } from './config.js';
 import type { ToolContext } from './context.js';
@@ -18,7 +19,8 @@ export interface CalendarServiceOptions {
 type ServerModule = typeof import('./mcp-server.js');
 
 export function createCalendarService(config: CalendarConfig, options: CalendarServiceOptions = {}): ServiceDefinition {
-  const upstream = createCalendarUpstream(config);
+  const metrics = new ServerMetrics();
+  const upstream = createCalendarUpstream(config, metrics);
   const ctx: ToolContext = { config, upstream, now: options.now ?? (() => new Date()) };
   const identity = { name: CALENDAR_SERVICE_NAME, version: CALENDAR_SERVICE_VERSION };
   let loading: Promise<ServerModule> | undefined;
@@ -26,6 +28,7 @@ export function createCalendarService(config: CalendarConfig, options: CalendarS
   return {
     name: CALENDAR_SERVICE_NAME,
     version: CALENDAR_SERVICE_VERSION,
+    metrics,
     defaultPort: 3002,
     async createMcpServer() {
       return (await load()).createCalendarMcpServer(identity, ctx);

@@ -2,7 +2,7 @@
 // backoff for rate limits (honouring Retry-After) and, for calls safe to repeat, server errors; the latency
 // of each attempt goes to the server metrics. Failures come out as UpstreamError, never as raw client errors.
 import type { calendar_v3, MethodOptions } from '@googleapis/calendar';
-import { serverMetrics } from '../shared/metrics.js';
+import type { ServerMetrics } from '../shared/metrics.js';
 import type { UpstreamStatus } from '../shared/service.js';
 import { createAuthClient } from './auth.js';
 import type { CalendarConfig } from './config.js';
@@ -48,6 +48,7 @@ async function attempt<T>(
   request: CalendarRequest<T>,
   timeoutMs: number,
   fetchImplementation: typeof fetch,
+  metrics: ServerMetrics,
 ): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
@@ -70,11 +71,11 @@ async function attempt<T>(
     return response.data;
   } finally {
     clearTimeout(timer);
-    serverMetrics.upstreamLatency(Math.round(performance.now() - started));
+    metrics.upstreamLatency(Math.round(performance.now() - started));
   }
 }
 
-export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream {
+export function createCalendarUpstream(config: CalendarConfig, metrics: ServerMetrics): CalendarUpstream {
   const credentials = config.credentials;
   const fetchImplementation = boundedFetch(config.maxResponseBytes);
   let api: Promise<CalendarApi> | undefined;
@@ -97,7 +98,7 @@ export function createCalendarUpstream(config: CalendarConfig): CalendarUpstream
       const idempotent = options.idempotent ?? true;
       for (let attemptNo = 1; ; attemptNo += 1) {
         try {
-          return await attempt(client, request, config.timeoutMs, fetchImplementation);
+          return await attempt(client, request, config.timeoutMs, fetchImplementation, metrics);
         } catch (err) {
           // A bug in a request callback is not an upstream failure: it goes out as it is (context.ts).
           if (isInternalError(err)) throw err;

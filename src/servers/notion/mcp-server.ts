@@ -2,6 +2,7 @@
 // tool's zod schema and @notionhq/client. One Notion client for the process, a fresh McpServer per session.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { NotionConfig } from './config.js';
+import type { ServerMetrics } from '../shared/metrics.js';
 import { createNotionClient } from './notion-client.js';
 import { NotionApi } from './notion-api.js';
 import { registerNotionPrompts } from './prompts.js';
@@ -18,9 +19,10 @@ export interface NotionServerIdentity {
 export function notionMcpServerFactory(
   identity: NotionServerIdentity,
   config: NotionConfig,
+  metrics: ServerMetrics,
   logSink?: LogSink,
 ): () => McpServer {
-  const client = createNotionClient(config, logSink);
+  const client = createNotionClient(config, metrics, logSink);
   const ctx = { api: new NotionApi(client, config.notionVersion), config };
   return () => {
     const server = new McpServer(

@@ -2,7 +2,7 @@
 // per-attempt timeout that also aborts the socket, upstream latency reported to the metrics, logs as one line.
 import { Client, LogLevel } from '@notionhq/client';
 import type { NotionConfig } from './config.js';
-import { serverMetrics } from '../shared/metrics.js';
+import type { ServerMetrics } from '../shared/metrics.js';
 import { makeUpstreamLogger, stderrSink, type LogSink } from './upstream-log.js';
 import { limitResponse } from '../shared/bounded-fetch.js';
 
@@ -13,18 +13,18 @@ type ClientFetch = NonNullable<NonNullable<ConstructorParameters<typeof Client>[
  * connection would stay open; the signal covers reading the body too), the body limited to maxBytes
  * (shared/bounded-fetch.ts) and the latency of every attempt reported, failures included.
  */
-export function measuredFetch(timeoutMs: number, maxBytes: number): ClientFetch {
+export function measuredFetch(timeoutMs: number, maxBytes: number, metrics: ServerMetrics): ClientFetch {
   return async (url, init) => {
     const started = performance.now();
     try {
       return await limitResponse(await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit), maxBytes);
     } finally {
-      serverMetrics.upstreamLatency(Math.round(performance.now() - started));
+      metrics.upstreamLatency(Math.round(performance.now() - started));
     }
   };
 }
 
-export function createNotionClient(config: NotionConfig, sink: LogSink = stderrSink): Client {
+export function createNotionClient(config: NotionConfig, metrics: ServerMetrics, sink: LogSink = stderrSink): Client {
   return new Client({
     auth: config.token ?? undefined,
     notionVersion: config.notionVersion,
@@ -37,6 +37,6 @@ export function createNotionClient(config: NotionConfig, sink: LogSink = stderrS
     },
     logLevel: LogLevel.WARN,
     logger: makeUpstreamLogger(sink, config.token ? [config.token] : []),
-    fetch: measuredFetch(config.timeoutMs, config.maxResponseBytes),
+    fetch: measuredFetch(config.timeoutMs, config.maxResponseBytes, metrics),
   });
 }

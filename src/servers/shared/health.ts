@@ -1,6 +1,5 @@
 // GET /health: what a monitor needs to know, without auth, so nothing secret: names, counts and booleans only.
 import type { ServiceDefinition, UpstreamStatus } from './service.js';
-import { serverMetrics } from './metrics.js';
 import type { ToolsReport } from './tool-filter.js';
 
 export interface HealthBody {
@@ -34,7 +33,7 @@ export function healthBody(
   now = Date.now(),
 ): HealthBody {
   const upstream = def.upstream();
-  const internal = serverMetrics.recentInternalError(now);
+  const internal = def.metrics.recentInternalError(now);
   return {
     status: upstream.configured && internal === null ? 'ok' : 'degraded',
     service: def.name,
@@ -43,10 +42,10 @@ export function healthBody(
     sessions: sessions.open,
     sessions_rebuilt: sessions.rebuilt,
     upstream: { configured: upstream.configured, missing: [...upstream.missing] },
-    internal_errors: serverMetrics.internalErrors,
+    internal_errors: def.metrics.internalErrors,
     last_internal_error:
       internal === null ? null : { tool: internal.tool, error: internal.error, at: new Date(internal.at).toISOString() },
-    rate_limited: serverMetrics.rateLimited,
+    rate_limited: def.metrics.rateLimited,
     tools,
   };
 }

@@ -8,7 +8,7 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import { createHash, randomBytes } from 'node:crypto';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceDefinition } from './service.js';
-import { serverMetrics } from './metrics.js';
+import type { ServerMetrics } from './metrics.js';
 import { checkApiKey } from '../../shared/api-key.js';
 import { allowedHostnames, rebindingRefusal } from '../../shared/host-guard.js';
 import { discardRest, readJsonBody } from './request-body.js';
@@ -72,6 +72,8 @@ export interface RunningMcpServer {
   /** http://127.0.0.1:PORT (or the bound host when it is not a wildcard). */
   url: string;
   port: number;
+  /** The service's counters (ServiceDefinition.metrics). */
+  metrics: ServerMetrics;
   sessionCount(): number;
   /** Sessions rebuilt from their id so far (the server had not opened them, or had closed them). */
   rebuiltSessions(): number;
@@ -121,6 +123,7 @@ interface RequestInfo {
 
 export async function startMcpHttpServer(def: ServiceDefinition, options: McpHttpOptions): Promise<RunningMcpServer> {
   const startedAt = Date.now();
+  const metrics = def.metrics;
   const log = options.log ?? ((line: string) => console.log(line));
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const idleMs = options.sessionIdleMs ?? DEFAULT_SESSION_IDLE_MS;
@@ -154,7 +157,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   const probes = new HealthProbeLog();
 
   function syncSessionMetric(): void {
-    serverMetrics.openSessions = sessions.size;
+    metrics.openSessions = sessions.size;
   }
 
   async function newSession(kit: SdkKit, id: string): Promise<Session> {
@@ -194,12 +197,12 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
         if (info) info.outcome = 'ok';
         return;
       }
-      serverMetrics.toolError();
+      metrics.toolError();
       const internal = takeInternalError(result);
       if (info) info.outcome = internal ? 'internal-error' : 'error';
       if (internal) {
         const tool = info?.tool ?? '?';
-        serverMetrics.internalError(tool, internal.name);
+        metrics.internalError(tool, internal.name);
         errorLog(`${def.name}: tool ${tool} failed inside the server: ${internal.stack ?? `${internal.name}: ${internal.message}`}`);
       }
     } else if ('error' in message && info) {
@@ -314,7 +317,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const toolCalls = toolCallIds(body.value);
     if (limiter !== null && toolCalls.length > 0) {
       const decision = limiter.take(rateKey(req), toolCalls.length);
-      if (!decision.ok) return refuseOverLimit(res, body.value, decision.retryAfterMs, limits!);
+      if (!decision.ok) return refuseOverLimit(res, body.value, decision.retryAfterMs, limits!, metrics);
     }
     if (sessionId !== null) {
       const session = await sessionFor(sessionId, req);
@@ -378,7 +381,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const path = pathOf(req.url);
     const info: RequestInfo = { rpcMethod: null, tool: null, outcome: null };
     let probeState: string | null = null;
-    serverMetrics.request();
+    metrics.request();
     active.add(res);
     lastRequestAt = Date.now();
     res.once('close', () => {
@@ -464,6 +467,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   return {
     url: `http://${urlHost(options.host)}:${port}`,
     port,
+    metrics,
     sessionCount: () => sessions.size,
     rebuiltSessions: () => rebuilt,
     healthProbes: () => probes.total,
@@ -543,8 +547,9 @@ function refuseOverLimit(
   body: unknown,
   retryAfterMs: number,
   limits: { ratePerSecond: number; burst: number },
+  metrics: ServerMetrics,
 ): void {
-  serverMetrics.rateLimitRefusal();
+  metrics.rateLimitRefusal();
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
   const single = !Array.isArray(body) && typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : null;
   const message =

@@ -1,5 +1,6 @@
-// Counters the servers keep about themselves. The HTTP kit publishes them to PM2 (tx2 custom metrics), so
-// `pm2 show`, `pm2 monit` and gakuco-monit display them; tests read them directly.
+// Counters one server keeps about itself: one ServerMetrics per service (ServiceDefinition.metrics), passed to the
+// HTTP kit, the upstream client and /health. run.ts publishes them to PM2 (tx2 custom metrics, pm2-metrics.ts), so
+// `pm2 show`, `pm2 monit` and gakuco-monit display them; tests read them from the service.
 
 const WINDOW_MS = 60_000;
 /** How long one internal tool error keeps /health at "degraded". */
@@ -11,7 +12,7 @@ export interface InternalErrorRecord {
   at: number;
 }
 
-class ServerMetrics {
+export class ServerMetrics {
   openSessions = 0;
   toolErrors = 0;
   /** Tool calls that failed for a reason inside the server (internal-error.ts); also counted in toolErrors. */
@@ -21,25 +22,14 @@ class ServerMetrics {
   rateLimited = 0;
   private requestTimes: number[] = [];
   private lastUpstreamMs: number | null = null;
-  private readonly countedFailures = new WeakSet<object>();
 
   request(now = Date.now()): void {
     this.requestTimes.push(now);
     this.trim(now);
   }
 
+  /** One failed tool result (isError) sent: the tools' own, and the SDK's (invalid arguments, unknown tool). */
   toolError(): void {
-    this.toolErrors += 1;
-  }
-
-  /**
-   * Counts one failed tool result (isError) once: toolFailure() counts its results where they are made, and the
-   * HTTP kit counts every isError result it sends (the SDK's own "Input validation error", unknown tool, thrown
-   * handlers); the same object is never counted twice.
-   */
-  toolErrorResult(result: object): void {
-    if (this.countedFailures.has(result)) return;
-    this.countedFailures.add(result);
     this.toolErrors += 1;
   }
 
@@ -78,4 +68,3 @@ class ServerMetrics {
   }
 }
 
-export const serverMetrics = new ServerMetrics();

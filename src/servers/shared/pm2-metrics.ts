@@ -1,7 +1,7 @@
-// Publishes serverMetrics to PM2 through tx2 (PM2's light metrics library), so `pm2 show`, `pm2 monit` and
+// Publishes a server's metrics to PM2 through tx2 (PM2's light metrics library), so `pm2 show`, `pm2 monit` and
 // gakuco-monit show them (pm2_env.axm_monitor). Only under PM2: tx2 talks over the IPC channel PM2 opens.
 import { createRequire } from 'node:module';
-import { serverMetrics } from './metrics.js';
+import type { ServerMetrics } from './metrics.js';
 
 interface Tx2 {
   metric(options: { name: string; unit?: string; value: () => number | string }): unknown;
@@ -14,7 +14,7 @@ export const METRIC_NAMES = {
   upstreamLatency: 'Upstream latency',
 } as const;
 
-export function publishMetricsToPm2(): boolean {
+export function publishMetricsToPm2(serverMetrics: ServerMetrics): boolean {
   if (typeof process.send !== 'function') return false;
   const tx2 = createRequire(import.meta.url)('tx2') as Tx2;
   tx2.metric({ name: METRIC_NAMES.openSessions, value: () => serverMetrics.openSessions });

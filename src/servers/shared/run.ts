@@ -80,7 +80,7 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
   // small (bench/servers.mjs: RSS after 300 abandoned sessions about +20 MB instead of +45 MB). It only changes
   // V8's heap-sizing heuristics.
   setFlagsFromString('--optimize-for-size');
-  publishMetricsToPm2();
+  publishMetricsToPm2(def.metrics);
   installShutdown(def, running, say);
   // With wait_ready in ecosystem.config.js, PM2 counts the app as online only from here.
   process.send?.('ready');

@@ -1,6 +1,7 @@
 // What one MCP server (Notion, Google Calendar) gives the shared HTTP kit. The kit owns HTTP, auth, sessions,
 // /health, metrics and shutdown; a service owns its tools and its upstream client.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerMetrics } from './metrics.js';
 
 export interface UpstreamStatus {
   /** Whether the credentials the upstream needs are set. Never their values. */
@@ -13,6 +14,8 @@ export interface ServiceDefinition {
   /** PM2 app name and /health `service`, e.g. "notion-mcp". */
   name: string;
   version: string;
+  /** This server's counters: the kit, the upstream client and /health all count into this one object. */
+  metrics: ServerMetrics;
   /** The port used when PORT is not set (notion-mcp 3001, google-calendar-mcp 3002). */
   defaultPort?: number;
   /**

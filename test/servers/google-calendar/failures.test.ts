@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { serverMetrics } from '../../../src/servers/shared/metrics.js';
 import {
   FAKE_CLIENT_SECRET,
   FAKE_REFRESH_TOKEN,
@@ -216,9 +215,9 @@ describe('metrics', () => {
   it('records upstream latency and counts tool errors', async () => {
     h = await serveCalendar(fakeEnv(fake));
     await callJson(h.client, 'calendar_list_calendars');
-    expect(serverMetrics.upstreamMs()).not.toBeNull();
-    const before = serverMetrics.toolErrors;
+    expect(h!.server.metrics.upstreamMs()).not.toBeNull();
+    const before = h!.server.metrics.toolErrors;
     await callError(h.client, 'calendar_get_event', { eventId: 'no-such-event' });
-    expect(serverMetrics.toolErrors).toBeGreaterThan(before);
+    expect(h!.server.metrics.toolErrors).toBeGreaterThan(before);
   });
 });

@@ -2,7 +2,6 @@
 // token: 429 (retried, Retry-After honoured), 401, 404, a stalled upstream, connection refused, no token.
 import { freePort as closedPort } from '../../helpers/free-port.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { serverMetrics } from '../../../src/servers/shared/metrics.js';
 import { SEED, startFakeNotion, type FakeNotion } from '../../fakes/notion-api.js';
 import { startNotionHarness, testConfig, textOf, type NotionHarness } from './harness.js';
 
@@ -47,14 +46,14 @@ describe('429 rate limits', () => {
 
   it('after the retries, says when to retry', async () => {
     const mark = fake.requests.length;
-    const errorsBefore = serverMetrics.toolErrors;
+    const errorsBefore = h.http.server.metrics.toolErrors;
     fake.addFault({ path: /^\/search$/, status: 429, code: 'rate_limited', headers: { 'retry-after': '30' } });
     const result = await h.call('notion_search', { query: 'x' });
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('rate limited by Notion (429)');
     expect(textOf(result)).toContain('Retry after 30 s');
     expect(requestsTo('/search', mark)).toHaveLength(3); // first try + maxRetries 2
-    expect(serverMetrics.toolErrors).toBe(errorsBefore + 1);
+    expect(h.http.server.metrics.toolErrors).toBe(errorsBefore + 1);
   });
 });
 
@@ -180,7 +179,7 @@ describe('logging', () => {
   it('every upstream call reports its latency', async () => {
     const started = performance.now();
     await h.json('notion_list_users');
-    const latency = serverMetrics.upstreamMs();
+    const latency = h.http.server.metrics.upstreamMs();
     expect(latency).not.toBeNull();
     expect(latency!).toBeLessThanOrEqual(performance.now() - started + 1);
   });

@@ -2,6 +2,7 @@
 // failures do, one with a bug (a TypeError, answered through internalFailure as the real tools do).
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { ServerMetrics } from '../../../src/servers/shared/metrics.js';
 import type { ServiceDefinition, UpstreamStatus } from '../../../src/servers/shared/service.js';
 import { toolFailure, toolText } from '../../../src/servers/shared/tool-result.js';
 import { internalFailure, isInternalError } from '../../../src/servers/shared/internal-error.js';
@@ -12,6 +13,7 @@ export function createEchoService(upstream: UpstreamStatus = { configured: true,
   const def = {
     name: 'echo-mcp',
     version: '1.2.3',
+    metrics: new ServerMetrics(),
     closed: 0,
     createMcpServer(): McpServer {
       const server = new McpServer({ name: 'echo-mcp', version: '1.2.3' });

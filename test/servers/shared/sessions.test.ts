@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import { request } from 'node:http';
 import { startServiceOverHttp, type ServiceOverHttp } from '../../helpers/mcp-http.js';
 import { waitFor } from '../../helpers/pm2-home.js';
-import { serverMetrics } from '../../../src/servers/shared/metrics.js';
 import { createEchoService } from './echo-service.js';
 import { initializeBody, MCP_ACCEPT, rawRequest } from './raw-http.js';
 
@@ -40,7 +39,7 @@ describe('sessions', () => {
     await first.listTools(); // the client's session is now the most recently used
     const fourth = await openRawSession(h.url, h.apiKey);
     expect(h.server.sessionCount()).toBe(3);
-    expect(serverMetrics.openSessions).toBe(3);
+    expect(h!.server.metrics.openSessions).toBe(3);
     expect(h.server.rebuiltSessions()).toBe(0);
     const revived = await listToolsIn(h.url, h.apiKey, ids[0]!);
     expect(revived.status).toBe(200);
@@ -171,11 +170,11 @@ describe('sessions', () => {
 
   it('counts each failed tool result once in the tool-errors metric', async () => {
     h = await startServiceOverHttp(createEchoService());
-    const before = serverMetrics.toolErrors;
+    const before = h!.server.metrics.toolErrors;
     await h.client.callTool({ name: 'fail', arguments: {} }); // toolFailure
     await h.client.callTool({ name: 'echo', arguments: { text: 7 } }); // the SDK's input validation
     await h.client.callTool({ name: 'echo', arguments: { text: 'fine' } });
-    expect(serverMetrics.toolErrors - before).toBe(2);
+    expect(h!.server.metrics.toolErrors - before).toBe(2);
   });
 
   it('close() ends open streams and sessions quickly and frees the port', async () => {

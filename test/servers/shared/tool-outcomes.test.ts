@@ -4,7 +4,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { startServiceOverHttp, type ServiceOverHttp } from '../../helpers/mcp-http.js';
-import { serverMetrics } from '../../../src/servers/shared/metrics.js';
 import { createEchoService } from './echo-service.js';
 import { initializeBody, MCP_ACCEPT, rawRequest } from './raw-http.js';
 
@@ -18,7 +17,7 @@ describe('tool outcomes', () => {
   it('an internal failure: error log with the tool name, metrics, /health degraded, outcome in the request log', async () => {
     const errors: string[] = [];
     h = await startServiceOverHttp(createEchoService(), { errorLog: (line) => errors.push(line) });
-    const before = { tool: serverMetrics.toolErrors, internal: serverMetrics.internalErrors };
+    const before = { tool: h!.server.metrics.toolErrors, internal: h!.server.metrics.internalErrors };
     h.logLines.length = 0;
     const fine = await h.client.callTool({ name: 'echo', arguments: { text: 'x' } });
     const upstream = await h.client.callTool({ name: 'fail', arguments: {} });
@@ -34,8 +33,8 @@ describe('tool outcomes', () => {
     ]);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^echo-mcp: tool buggy failed inside the server: TypeError: Cannot read properties of undefined/);
-    expect(serverMetrics.toolErrors - before.tool).toBe(2);
-    expect(serverMetrics.internalErrors - before.internal).toBe(1);
+    expect(h!.server.metrics.toolErrors - before.tool).toBe(2);
+    expect(h!.server.metrics.internalErrors - before.internal).toBe(1);
     const health = await rawRequest(h.url, { method: 'GET', path: '/health' });
     expect(health.json).toMatchObject({
       status: 'degraded',
@@ -57,7 +56,7 @@ describe('tool outcomes', () => {
       });
     expect((await call(1)).status).toBe(200);
     expect((await call(2)).status).toBe(200);
-    const before = serverMetrics.rateLimited;
+    const before = h!.server.metrics.rateLimited;
     const started = Date.now();
     const refused = await call(3);
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -78,8 +77,8 @@ describe('tool outcomes', () => {
     const failure = await h.client.callTool({ name: 'echo', arguments: { text: 'b' } }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StreamableHTTPError);
     expect((failure as StreamableHTTPError).code).toBe(429);
-    expect(serverMetrics.rateLimited - before).toBe(2);
+    expect(h!.server.metrics.rateLimited - before).toBe(2);
     const health = await rawRequest(h.url, { method: 'GET', path: '/health' });
-    expect((health.json as { rate_limited: number }).rate_limited).toBe(serverMetrics.rateLimited);
+    expect((health.json as { rate_limited: number }).rate_limited).toBe(h!.server.metrics.rateLimited);
   });
 });
