@@ -1,4 +1,4 @@
-// Builds dist/ with esbuild: the CLI as one bundle (Ink and React inside, production mode: FACTS.md measured
+// Builds dist/ with esbuild: the CLI as a split bundle (Ink and React inside, production mode: FACTS.md measured
 // half the time to first frame), the two MCP servers as split bundles (entry + chunks loaded after listening).
 // Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
 import { build } from 'esbuild';
@@ -89,9 +89,15 @@ const serverOptions = (dir) => ({
 
 const entries = [
   {
-    in: 'src/cli.tsx',
-    out: 'dist/cli.js',
+    // dist/cli.js is a small entry that sets a V8 flag before loading the rest (src/cli-entry.ts); the rest is split
+    // into chunks beside it (in dist/ itself: cli.tsx reads ../package.json), so --once, --json and doctor load
+    // neither Ink nor React.
+    in: 'src/cli-entry.ts',
     options: {
+      splitting: true,
+      outdir: 'dist',
+      entryNames: 'cli',
+      chunkNames: '[name]-[hash]',
       // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
       external: ['pm2'],
       plugins: [noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch],
