@@ -6,7 +6,7 @@ import { readDaemonPid } from './daemon-files.js';
 import { sanitizeField } from './sanitize.js';
 import type { ActionError, ActionResult, ActionTarget, ServiceAction } from './types.js';
 
-interface ListedProcess {
+export interface ListedProcess {
   pm_id?: unknown;
   name?: unknown;
   pm2_env?: {
@@ -15,6 +15,8 @@ interface ListedProcess {
     pm_out_log_path?: unknown;
     pm_err_log_path?: unknown;
     pm_log_path?: unknown;
+    status?: unknown;
+    axm_actions?: unknown;
   };
 }
 
@@ -97,8 +99,8 @@ const STEPS: Record<ServiceAction, Step> = {
  * Why `target` may not be acted on now, or the process as the daemon lists it: the daemon must be the one the
  * operator saw (its pid file), and `pmId` must still be the app of that name (a fresh list, just before acting).
  */
-async function checkIdentity(
-  daemon: DaemonConnection,
+export async function checkIdentity(
+  daemon: Pick<DaemonConnection, 'home' | 'call'>,
   target: ActionTarget,
   timeoutMs: number,
 ): Promise<{ mismatch: ActionResult } | { now: ListedProcess; list: ListedProcess[] }> {

@@ -9,9 +9,13 @@ export interface BusHandlers {
   onProcessEvent(pmId: number | null, event: string): void;
   /** The daemon announced it is shutting down (`pm2 kill`). */
   onKill(): void;
+  /** An uncaught exception of an app, or an app's reply to a custom action (raw packet: read only ids and data). */
+  onPacket?(topic: BusPacketTopic, packet: unknown): void;
   /** The bus socket closed (daemon gone, or close()). */
   onClose(): void;
 }
+
+export type BusPacketTopic = 'process:exception' | 'axm:reply';
 
 export interface BusHandle {
   close(): void;
@@ -56,6 +60,7 @@ export async function openBus(home: string, handlers: BusHandlers, timeoutMs = 1
     handlers.onProcessEvent(pmIdOf(p), typeof p?.event === 'string' ? p.event : '');
   });
   sub.on('pm2:kill', () => handlers.onKill());
+  for (const topic of ['process:exception', 'axm:reply'] as const) sub.on(topic, (packet) => handlers.onPacket?.(topic, packet));
 
   const connected = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), timeoutMs);

@@ -9,7 +9,9 @@ import { createStore } from './store.js';
 import { toServices, type RawProcess } from './to-service.js';
 import { mergeSecrets, redactDiagnostic, redactFindings, secretValues, type KnownSecrets } from './redact.js';
 import { sanitizeDeep } from './sanitize.js';
-import type { Bridge, DiagnosticsProvider, Snapshot } from './types.js';
+import { createInsights, type InsightsModel } from './insights/insights-model.js';
+import { withInsights } from './insights/with-insights.js';
+import type { Bridge, CustomActionRunner, DiagnosticsProvider, InsightsSource, Snapshot } from './types.js';
 
 export { maskEnv } from './redact.js';
 export { findPortOwner } from './port-owner.js';
@@ -48,6 +50,8 @@ export interface BridgeOptions {
   maxLineBytes?: number;
   /** Memory all log buffers together may hold; default 32 MiB. */
   logBytesBudget?: number;
+  /** --read-only: custom actions are refused (the TUI does not offer them either). */
+  readOnly?: boolean;
   /**
    * readSnapshotOnce only: keep the exact text from PM2 and the apps (for --json, which JSON-escapes it) instead of
    * the terminal-safe form. Secrets are masked either way.
@@ -59,9 +63,15 @@ export function resolvePm2Home(pm2Home?: string): string {
   return pm2Home ?? process.env.PM2_HOME ?? join(homedir(), '.pm2');
 }
 
-export function createBridge(options: BridgeOptions = {}): Bridge {
-  return createStore({
-    home: resolvePm2Home(options.pm2Home),
+/** The bridge with its insights (history, timeline, exceptions, custom actions). */
+export type MonitorBridge = Bridge & InsightsSource & CustomActionRunner;
+
+export function createBridge(options: BridgeOptions = {}): MonitorBridge {
+  let insights: InsightsModel | null = null;
+  const home = resolvePm2Home(options.pm2Home);
+  const store = createStore({
+    home,
+    onBusPacket: (topic, packet) => insights?.onBusPacket(topic, packet),
     refreshIntervalMs: options.refreshIntervalMs ?? 1000,
     probeIntervalMs: options.probeIntervalMs ?? 3000,
     rpcTimeoutMs: options.rpcTimeoutMs ?? 3000,
@@ -79,6 +89,8 @@ export function createBridge(options: BridgeOptions = {}): Bridge {
     logBytesBudget: options.logBytesBudget ?? 32 * 1024 * 1024,
     eventRefreshThrottleMs: 100,
   });
+  insights = createInsights(store, store, { home, intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false });
+  return withInsights(store, insights);
 }
 
 /**

@@ -3,7 +3,7 @@
 // refresh (at once, then on an interval, never two at a time, throttled on bus events), the log buffers, the probe
 // and diagnostics cadences, and the listeners (notified at most once per notifyIntervalMs under a log flood).
 import { connectDaemon, DaemonGoneError, pingDaemon, type DaemonConnection } from './client.js';
-import { openBus, type BusHandle } from './bus.js';
+import { openBus, type BusHandle, type BusPacketTopic } from './bus.js';
 import { LineSplitter, type SplitLine } from './line-splitter.js';
 import { LogBuffer } from './log-buffer.js';
 import { fileSize, parseLogDate, readHistory } from './log-history.js';
@@ -58,11 +58,20 @@ export interface StoreOptions {
   partialLineFlushMs: number;
   /** Bus events within this window cause one refresh. */
   eventRefreshThrottleMs: number;
+  /** Hears the bus packets the insights use (exceptions, custom action replies). */
+  onBusPacket?: (topic: BusPacketTopic, packet: unknown) => void;
 }
 
 type Stream = 'out' | 'err';
 
-export function createStore(options: StoreOptions): Bridge {
+/** What the store lends the insights (pm2-bridge/insights/): its daemon link and its secret masking. */
+export interface StoreLink {
+  /** Rejects with DaemonGoneError while no daemon is linked. */
+  callDaemon<T>(method: string, arg: unknown, timeoutMs: number): Promise<T>;
+  maskText(text: string): string;
+}
+
+export function createStore(options: StoreOptions): Bridge & StoreLink {
   const { home } = options;
   let closed = false;
   let connection: ConnectionState = { kind: 'connecting', home };
@@ -287,6 +296,9 @@ export function createStore(options: StoreOptions): Bridge {
       },
       onProcessEvent() {
         if (isCurrent()) throttledRefresh();
+      },
+      onPacket(topic: BusPacketTopic, packet: unknown) {
+        if (isCurrent()) options.onBusPacket?.(topic, packet);
       },
       onKill() {
         if (!isCurrent()) return;
@@ -636,6 +648,9 @@ export function createStore(options: StoreOptions): Bridge {
   return {
     ...source,
     run,
+    // For the insights (custom actions; text from the apps): the daemon link, and masking with the apps' secrets.
+    callDaemon: (method, arg, timeoutMs) => (daemon ? daemon.call(method, arg, timeoutMs) : Promise.reject(new DaemonGoneError())),
+    maskText: (text) => redactText(text, knownSecrets),
     showLogs(pmId) {
       historyWanted.add(pmId);
       void loadHistory(pmId);

@@ -1,6 +1,7 @@
 // Pure mapping of one pm2 `getMonitorData` item to a Service. Reads only the named fields of pm2_env; the env goes
 // through maskEnv, and nothing else of pm2_env (which holds the launching shell's whole environment) is copied.
 import { maskEnv } from './redact.js';
+import { toCustomActions } from './insights/custom-actions.js';
 import type { Service, ServiceMetric, ServiceStatus } from './types.js';
 
 /** The shape of a pm2 list item, as far as we read it. Everything is optional: never trust the daemon's data. */
@@ -136,6 +137,7 @@ export function toService(item: RawProcess, options: ToServiceOptions = {}): Ser
     port: parsePort(appEnv.PORT) ?? parsePort(env.PORT),
     env: maskEnv(appEnv, options.shellEnv),
     metrics: toMetrics(env.axm_monitor),
+    actions: toCustomActions(env.axm_actions),
     portCheck: null,
     diagnostics: [],
   };

@@ -1,3 +1,5 @@
+import type { CustomAction } from './insights/types.js';
+
 // The contract between the pm2 bridge and everything that shows its data (the TUI, --once/--json, doctor).
 // Plain data only: no pm2 objects, no React. Every value here is already safe to show (secrets masked).
 
@@ -126,6 +128,8 @@ export interface Service {
   port: number | null;
   env: readonly EnvEntry[];
   metrics: readonly ServiceMetric[];
+  /** The custom actions it declares (pm2_env.axm_actions); PM2 empties them when it exits, the app declares anew. */
+  actions: readonly CustomAction[];
   /** The latest port check, null when the service has no port or none ran yet. */
   portCheck: PortCheck | null;
   diagnostics: readonly Diagnostic[];

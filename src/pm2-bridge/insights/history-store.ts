@@ -54,7 +54,7 @@ export class HistoryStore {
     this.capacity = Math.max(2, Math.ceil((options.rawSpanMs ?? 3_600_000) / this.intervalMs));
     this.bucketMs = options.bucketMs ?? 60_000;
     this.maxBuckets = Math.ceil((options.coarseSpanMs ?? 86_400_000) / this.bucketMs);
-    this.maxMetricSeries = options.maxMetricSeries ?? 6;
+    this.maxMetricSeries = options.maxMetricSeries ?? 10;
   }
 
   /** Adds one sample of a service's series (all at one time). A sample not newer than the last is ignored. */

@@ -4,6 +4,7 @@
 // History can be filled by another source than the live bridge (the resident agent, `gakuco-monit serve`): it hands
 // over a HistoryExport, which HistoryStore.importHistory() merges under the live samples. Keep this shape stable;
 // add fields, never change the meaning of one.
+import type { ActionTarget } from '../types.js';
 
 /** Which series: 'cpu' (percent of one core), 'memory' (bytes), or `metric:<name>` for a numeric axm_monitor value. */
 export type SeriesKey = 'cpu' | 'memory' | `metric:${string}`;
@@ -78,7 +79,7 @@ export interface TimelineEvent {
   limit?: number;
   /** errored: the unstable restarts PM2 counted. */
   restarts?: number;
-  /** 'pm2-log': read from $PM2_HOME/pm2.log (also what happened before the monitor started); 'live': seen by it. */
+  /** 'pm2-log': read back from $PM2_HOME/pm2.log when the monitor started (it happened before); 'live': since. */
   source: 'pm2-log' | 'live';
 }
 
@@ -119,6 +120,11 @@ export type CustomActionErrorCode =
   | 'not-declared'
   | 'not-online'
   | 'no-reply';
+
+/** Runs a declared custom action on the confirmed process; resolves (never rejects) within its timeout. */
+export interface CustomActionRunner {
+  runCustomAction(target: ActionTarget, action: string, param: string | null): Promise<CustomActionResult>;
+}
 
 /** What the monitor knows about the past, per service and for all. */
 export interface InsightsSnapshot {

@@ -30,6 +30,7 @@ export function makeService(overrides: Partial<Service> = {}): Service {
     port: null,
     env: [],
     metrics: [],
+    actions: [],
     portCheck: null,
     diagnostics: [],
     ...overrides,
