@@ -27,6 +27,7 @@ export interface RawPm2Env {
   pm_cwd?: string;
   exec_interpreter?: string;
   node_version?: string;
+  version?: string;
   max_memory_restart?: number | string;
   pm_out_log_path?: string;
   pm_err_log_path?: string;
@@ -129,6 +130,7 @@ export function toService(item: RawProcess, options: ToServiceOptions = {}): Ser
     cwd: typeof env.pm_cwd === 'string' ? env.pm_cwd : '',
     interpreter: typeof env.exec_interpreter === 'string' ? env.exec_interpreter : '',
     nodeVersion: typeof env.node_version === 'string' ? env.node_version : null,
+    version: typeof env.version === 'string' && env.version !== '' && env.version !== 'N/A' ? env.version : null,
     maxMemoryRestart: parseBytes(env.max_memory_restart),
     outLogPath: typeof env.pm_out_log_path === 'string' ? env.pm_out_log_path : null,
     errLogPath: typeof env.pm_err_log_path === 'string' ? env.pm_err_log_path : null,

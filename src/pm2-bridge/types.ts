@@ -118,6 +118,8 @@ export interface Service {
   cwd: string;
   interpreter: string;
   nodeVersion: string | null;
+  /** The app's package.json version as pm2 found it (pm2_env.version), null when it has none. */
+  version: string | null;
   /** Bytes, null when not set. */
   maxMemoryRestart: number | null;
   outLogPath: string | null;

@@ -21,6 +21,7 @@ describe('toService on a real pm2 list', () => {
       cwd: '/work/main',
       interpreter: '/usr/bin/node',
       nodeVersion: '20.20.2',
+      version: '0.1.0',
       maxMemoryRestart: 200 * 1024 * 1024,
       outLogPath: '/tmp/pm2-home/logs/web-out.log',
       errLogPath: '/tmp/pm2-home/logs/web-error.log',

@@ -22,6 +22,7 @@ export function makeService(overrides: Partial<Service> = {}): Service {
     cwd: '/srv/app',
     interpreter: 'node',
     nodeVersion: '20.20.0',
+    version: null,
     maxMemoryRestart: null,
     outLogPath: null,
     errLogPath: null,
