@@ -13,6 +13,10 @@
 // Overrides (all optional): NOTION_MCP_PORT / GCAL_MCP_PORT (ports in every env), MCP_HOST (default 127.0.0.1),
 // MCP_LOG_DIR (default ./logs), MCP_ENV_FILE (the env file), MCP_INSTANCES (see below).
 //
+// The resident agent (`gakuco-monit serve`: /metrics for Prometheus, alert notices, history; docs/agent.md) is an
+// optional third app, off unless GAKUCO_AGENT=1: `GAKUCO_AGENT=1 pm2 start ecosystem.config.js --only gakuco-monit-agent`
+// starts it alone. GAKUCO_AGENT_PORT (default 9209) and GAKUCO_AGENT_CONFIG (its JSON config file) override.
+//
 // Cluster mode: MCP_INSTANCES=N (or "max", one per core) runs each server as N workers (exec_mode "cluster") on the
 // same port; `pm2 reload <app>` then replaces them one by one with no call lost. Sessions work across workers
 // (any worker rebuilds a session from its id), so any mix of connections and workers is fine. Unset or 1: one
@@ -33,6 +37,7 @@ const SECRET_NAMES = [
   'MCP_API_KEY',
   'NOTION_MCP_API_KEY',
   'GCAL_MCP_API_KEY',
+  'GAKUCO_AGENT_API_KEY',
 ];
 const exported = SECRET_NAMES.filter((name) => process.env[name] !== undefined);
 for (const name of exported) delete process.env[name];
@@ -86,6 +91,38 @@ function mcpApp({ name, entry, port: ports }) {
   };
 }
 
+/** The agent, when GAKUCO_AGENT=1: one fork-mode process that watches this PM2 daemon (it never starts one). */
+function agentApps() {
+  if (process.env.GAKUCO_AGENT !== '1') return [];
+  const config = process.env.GAKUCO_AGENT_CONFIG ? ['--config', resolve(process.env.GAKUCO_AGENT_CONFIG)] : [];
+  return [
+    {
+      name: 'gakuco-monit-agent',
+      script: join(root, 'dist/cli.js'),
+      args: ['serve', '--port', String(port('GAKUCO_AGENT_PORT', 9209)), ...config],
+      cwd: root,
+      interpreter: 'node',
+      instances: 1,
+      exec_mode: 'fork',
+      autorestart: true,
+      watch: false,
+      max_memory_restart: '150M',
+      min_uptime: '5s',
+      max_restarts: 10,
+      exp_backoff_restart_delay: 200,
+      // It says "ready" once it listens; on SIGINT it stops its timers and exits.
+      wait_ready: true,
+      listen_timeout: 10_000,
+      kill_timeout: 5_000,
+      env: { NODE_ENV: 'production' },
+      error_file: join(logDir, 'gakuco-monit-agent-error.log'),
+      out_file: join(logDir, 'gakuco-monit-agent-out.log'),
+      log_date_format: 'YYYY-MM-DD HH:mm:ss',
+      merge_logs: true,
+    },
+  ];
+}
+
 export const apps = [
   mcpApp({
     name: 'notion-mcp',
@@ -97,4 +134,5 @@ export const apps = [
     entry: 'dist/servers/google-calendar/index.js',
     port: { dev: port('GCAL_MCP_PORT', 3002), test: port('GCAL_MCP_PORT', 3102) },
   }),
+  ...agentApps(),
 ];

@@ -1,4 +1,4 @@
-// gakuco-monit: the PM2 monitor (interactive), --once / --json for scripts and SSH without a terminal, and `doctor`.
+// gakuco-monit: the PM2 monitor (interactive), --once / --json for scripts and SSH without a terminal, `doctor`, and `serve` (the resident agent).
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from './i18n/diagnostics.js';
 import { messagesFor } from './i18n/messages-for.js';
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
   if (args.command === 'doctor') {
     const { runDoctor } = await import('./doctor/index.js');
     return exitAfterFlush(await runDoctor(args.rest));
+  }
+  if (args.command === 'serve') {
+    const { runServe } = await import('./agent/serve.js');
+    return exitAfterFlush(await runServe(args.rest));
   }
   if (args.help) {
     const glyphs = wantsAscii(args.ascii, process.env.TERM) ? asciiGlyphs : unicodeGlyphs;

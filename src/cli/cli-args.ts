@@ -1,7 +1,7 @@
 /** The monitor's command line, parsed. */
 export interface CliArgs {
-  command: 'monitor' | 'doctor';
-  /** For `doctor`: its own arguments, passed on untouched. */
+  command: 'monitor' | 'doctor' | 'serve';
+  /** For `doctor` and `serve`: their own arguments, passed on untouched. */
   rest: string[];
   lang: string | undefined;
   once: boolean;

@@ -4,7 +4,7 @@ import { helpFlag, langFlag, parseFlags, pm2HomeFlag, switchFlag, valueFlag, typ
 const MIN_INTERVAL_MS = 100;
 
 /** Subcommands: `gakuco-monit NAME ...` passes what follows NAME to that command's own parser, untouched. */
-export const SUBCOMMANDS = ['doctor'] as const satisfies readonly CliArgs['command'][];
+export const SUBCOMMANDS = ['doctor', 'serve'] as const satisfies readonly CliArgs['command'][];
 
 /** The monitor's flags (`gakuco-monit [options]`): add a flag here, and its field to CliArgs. */
 const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [

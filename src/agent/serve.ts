@@ -1,0 +1,201 @@
+// `gakuco-monit serve`: the resident agent. Watches the PM2 daemon through the bridge (never starting one, back
+// by itself after `pm2 kill`), evaluates the alert rules on a timer, sends notices, and serves /metrics, /health,
+// /history and /alerts. Meant to run under PM2 itself (ecosystem.config.js, app gakuco-monit-agent).
+import { readFileSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { AGENT_MESSAGES, type AgentMessages } from '../i18n/agent.js';
+import { resolveLang } from '../i18n/resolve-lang.js';
+import { createBridge, resolvePm2Home } from '../pm2-bridge/index.js';
+import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
+import { isLoopbackHost } from '../shared/host-guard.js';
+import { DEFAULT_CONFIG, parseAgentConfig, type AgentConfig } from './agent-config.js';
+import { createAgentHistory } from './agent-history.js';
+import { createAgentHttpServer } from './agent-http.js';
+import { createAgentMetrics } from './metrics/agent-metrics.js';
+import { deliver } from './notify/deliver.js';
+import { toNotice } from './notify/notice.js';
+import { createNotifier, type Outcome } from './notify/notifier.js';
+import { sampleOf } from './rules/alert-sample.js';
+import { EMPTY_RULE_STATE, evaluateRules, type Alert, type RuleState } from './rules/evaluate-rules.js';
+import { parseServeArgs } from './serve-args.js';
+
+const EXIT_USAGE = 64;
+const EXIT_CONFIG = 78;
+
+type Loaded = { ok: true; config: AgentConfig } | { ok: false; lines: string[] };
+
+function loadConfig(file: string | undefined, m: AgentMessages): Loaded {
+  if (file === undefined) return { ok: true, config: DEFAULT_CONFIG };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, lines: [m.configProblem(file, { path: '', code: 'unreadable', expected: code })] };
+  }
+  const parsed = parseAgentConfig(text);
+  return parsed.ok ? parsed : { ok: false, lines: parsed.problems.map((p) => m.configProblem(file, p)) };
+}
+
+/** Runs the agent; resolves with an exit code when it does not start (or --help / --check), else never. */
+export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseServeArgs(argv);
+  const early = AGENT_MESSAGES[resolveLang(parsed.ok ? parsed.args.lang : undefined, env)];
+  if (!parsed.ok) {
+    process.stderr.write(`${early.badArgument(parsed.bad)}\n`);
+    return EXIT_USAGE;
+  }
+  const args = parsed.args;
+  if (args.help) {
+    process.stdout.write(`${early.usage}\n`);
+    return 0;
+  }
+  const loaded = loadConfig(args.config, early);
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.lines.join('\n')}\n`);
+    return EXIT_CONFIG;
+  }
+  const config = loaded.config;
+  const m = AGENT_MESSAGES[resolveLang(args.lang ?? config.lang, env)];
+  const host = args.host ?? config.host;
+  const port = args.port ?? config.port;
+  let apiKey = env.GAKUCO_AGENT_API_KEY?.trim() || null;
+  if (apiKey === null && config.apiKeyFile !== null) {
+    try {
+      apiKey = readFileSync(config.apiKeyFile, 'utf8').trim() || null;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      process.stderr.write(`${m.configProblem(config.apiKeyFile, { path: '', code: 'unreadable', expected: code })}\n`);
+      return EXIT_CONFIG;
+    }
+  }
+  if (!isLoopbackHost(host) && apiKey === null) {
+    process.stderr.write(`${m.exposedWithoutKey(host)}\n`);
+    return EXIT_CONFIG;
+  }
+  if (args.config !== undefined && config.receivers.length > 0 && (statSync(args.config).mode & 0o077) !== 0) {
+    process.stderr.write(`${m.configWorldReadable(args.config)}\n`);
+  }
+  if (args.check) {
+    process.stdout.write(`${m.configOk(args.config ?? '-')}\n`);
+    return 0;
+  }
+  return startAgent({ config, host, port, apiKey, pm2Home: resolvePm2Home(args.pm2Home ?? env.PM2_HOME), m, env });
+}
+
+interface StartOptions {
+  config: AgentConfig;
+  host: string;
+  port: number;
+  apiKey: string | null;
+  pm2Home: string;
+  m: AgentMessages;
+  env: NodeJS.ProcessEnv;
+}
+
+function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOptions): Promise<number> {
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const machine = hostname();
+  const bridge = createBridge({
+    pm2Home,
+    refreshIntervalMs: 2000,
+    // The agent shows no logs: keep the bridge's log buffers small.
+    logLinesPerService: 20,
+    historyLines: 0,
+    logBytesBudget: 1024 * 1024,
+    diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(env) }),
+    diagnosticsIntervalMs: 30_000,
+  });
+  const metrics = createAgentMetrics();
+  const history = createAgentHistory(config.historySamples, config.evaluateIntervalMs);
+  const outcomes = new Map<string, Record<Outcome, number>>(config.receivers.map((r) => [r.name, { sent: 0, failed: 0, dropped: 0 }]));
+  const notifier = createNotifier({
+    receivers: config.receivers,
+    settings: config.notify,
+    deliver,
+    onOutcome(receiver, notice, outcome, detail) {
+      metrics.countNotification(receiver, outcome);
+      const counts = outcomes.get(receiver);
+      if (counts) counts[outcome] += 1;
+      log(m.delivery(receiver, notice.status, notice.key, detail ? `${outcome} (${detail})` : outcome));
+    },
+  });
+
+  let state: RuleState = EMPTY_RULE_STATE;
+  let firing: Alert[] = [];
+  let pending: Alert[] = [];
+  const evaluate = (): void => {
+    const snapshot = bridge.getSnapshot();
+    const at = Date.now();
+    const step = evaluateRules(state, sampleOf(snapshot, at), config.rules);
+    state = step.state;
+    firing = step.firing;
+    pending = [...state.alerts.values()].filter((a) => a.firedAt === null);
+    history.record(snapshot, at);
+    history.recordTransitions(step.transitions);
+    for (const t of step.transitions) {
+      const summary = m.alertLine(t.kind, t.alert, machine);
+      log(summary);
+      notifier.notify(toNotice(t, machine, summary));
+    }
+  };
+  const timer = setInterval(evaluate, config.evaluateIntervalMs);
+
+  const server = createAgentHttpServer({
+    host,
+    allowedHosts: config.allowedHosts,
+    apiKey,
+    onError: (what) => log(`internal error: ${what}`),
+    routes: {
+      async metrics() {
+        return { contentType: metrics.contentType, body: await metrics.render({ snapshot: bridge.getSnapshot(), firing, now: Date.now() }) };
+      },
+      health() {
+        const snapshot = bridge.getSnapshot();
+        const daemon = snapshot.connection.kind;
+        return {
+          status: daemon === 'connected' ? 'ok' : 'degraded',
+          daemon,
+          services: snapshot.services.length,
+          refreshedAt: snapshot.refreshedAt,
+          firing: firing.length,
+          receivers: [...outcomes].map(([name, counts]) => ({ name, ...counts })),
+        };
+      },
+      history: () => history.toJson(),
+      alerts: () => ({ firing, pending }),
+    },
+  });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (code: number): void => {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(timer);
+      notifier.close();
+      server.close();
+      server.closeAllConnections();
+      const bridgeClosed = bridge.close().catch(() => undefined);
+      const deadline = new Promise((r) => setTimeout(r, 2000).unref());
+      void Promise.race([bridgeClosed, deadline]).then(() => resolve(code));
+    };
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      process.stderr.write(`${m.listenFailed(host, port, error.code ?? error.message)}\n`);
+      stop(1);
+    });
+    server.listen(port, host, () => {
+      const address = server.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      const shown = host.includes(':') ? `[${host}]` : host;
+      log(m.listening(`http://${shown}:${bound}/metrics`, pm2Home, config.receivers.length));
+      process.send?.('ready');
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        log(m.stopping);
+        stop(0);
+      });
+    }
+  });
+}
