@@ -1,13 +1,13 @@
 // The heavy half of the Google Calendar service, loaded on the first session (server.ts): the SDK's McpServer
 // and every tool's zod schema. A fresh McpServer per session.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ToolCatalogServer } from '../shared/tool-catalog.js';
 import type { ToolContext } from './context.js';
 import { registerCalendarPrompts } from './prompts.js';
 import { registerCalendarResources } from './resources.js';
 import { registerCalendarTools } from './tools/index.js';
 
-export function createCalendarMcpServer(identity: { name: string; version: string }, ctx: ToolContext): McpServer {
-  const server = new McpServer(
+export function createCalendarMcpServer(identity: { name: string; version: string }, ctx: ToolContext): ToolCatalogServer {
+  const server = new ToolCatalogServer(
     { name: identity.name, version: identity.version },
     {
       instructions:

@@ -1,6 +1,6 @@
 // The heavy half of the Notion service, loaded on the first session (server.ts): the SDK's McpServer, every
 // tool's zod schema and @notionhq/client. One Notion client for the process, a fresh McpServer per session.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ToolCatalogServer } from '../shared/tool-catalog.js';
 import type { NotionConfig } from './config.js';
 import type { ServerMetrics } from '../shared/metrics.js';
 import { createNotionClient } from './notion-client.js';
@@ -21,11 +21,11 @@ export function notionMcpServerFactory(
   config: NotionConfig,
   metrics: ServerMetrics,
   logSink?: LogSink,
-): () => McpServer {
+): () => ToolCatalogServer {
   const client = createNotionClient(config, metrics, logSink);
   const ctx = { api: new NotionApi(client, config.notionVersion), config };
   return () => {
-    const server = new McpServer(
+    const server = new ToolCatalogServer(
       { name: identity.name, version: identity.version },
       {
         instructions:

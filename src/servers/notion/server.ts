@@ -1,6 +1,6 @@
 // The Notion MCP service. What a starting server needs (name, port, whether the token is set) is here; the SDK,
 // the tools and the Notion client load on the first session or when run.ts prepares them after listening.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ToolCatalogServer } from '../shared/tool-catalog.js';
 import { ServerMetrics } from '../shared/metrics.js';
 import type { ServiceDefinition } from '../shared/service.js';
 import type { NotionConfig } from './config.js';
@@ -16,8 +16,8 @@ export interface NotionServiceOptions {
 
 export function createNotionService(config: NotionConfig, options: NotionServiceOptions = {}): ServiceDefinition {
   const metrics = new ServerMetrics();
-  let factory: Promise<() => McpServer> | undefined;
-  const load = (): Promise<() => McpServer> =>
+  let factory: Promise<() => ToolCatalogServer> | undefined;
+  const load = (): Promise<() => ToolCatalogServer> =>
     (factory ??= import('./mcp-server.js').then((m) =>
       m.notionMcpServerFactory({ name: NOTION_SERVICE_NAME, version: NOTION_SERVICE_VERSION }, config, metrics, options.logSink),
     ));

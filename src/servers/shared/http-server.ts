@@ -21,8 +21,10 @@ import { takeInternalError } from './internal-error.js';
 import { describeRpc, formatRequestLog } from './request-log.js';
 import { healthBody } from './health.js';
 import { HealthProbeLog } from './probe-log.js';
-import { cachedToolsListAnswer, cacheToolsList, type ToolsListCache } from './tools-list-cache.js';
-import { ALL_TOOLS, applyToolFilter, type ToolFilter, type ToolsReport } from './tool-filter.js';
+import { kitAnswer, type KitAnswerSources } from './kit-answers.js';
+import { toolsListResult, type ToolCatalogServer } from './tool-catalog.js';
+import { ALL_TOOLS, applyToolFilter, switchedOffMessage, type ToolFilter, type ToolsReport } from './tool-filter.js';
+import { toolFailure } from './tool-result.js';
 import { loadSdkKit, type SdkKit } from './sdk-kit.js';
 import { DEFAULT_MAX_SUBSCRIPTIONS, DEFAULT_SUBSCRIPTION_POLL_MS, enableResourceSubscriptions } from './resource-subscriptions.js';
 import {
@@ -151,19 +153,31 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   /** The JSON-RPC request ids of each running POST, to answer them if the process stops before they finish. */
   const requestIds = new WeakMap<ServerResponse, (string | number)[]>();
   let lastRequestAt = 0;
-  const toolsList: ToolsListCache = {};
   const toolFilter = options.toolFilter ?? ALL_TOOLS;
   let toolsReport: ToolsReport | null = null;
+  let switchedOff = new Set<string>();
+  const kitSources: KitAnswerSources = {
+    toolsListJson: undefined,
+    switchedOff: (tool) => (switchedOff.has(tool) ? toolFailure(switchedOffMessage(tool, toolFilter)) : null),
+  };
   const probes = new HealthProbeLog();
 
   function syncSessionMetric(): void {
     metrics.openSessions = sessions.size;
   }
 
+  /** Switches off the tools the filter leaves out; the first time, also builds the report and tools/list. */
+  function filterTools(mcp: ToolCatalogServer): void {
+    const report = applyToolFilter(mcp, toolFilter);
+    if (toolsReport !== null) return;
+    toolsReport = report;
+    switchedOff = new Set(report.disabled);
+    kitSources.toolsListJson = JSON.stringify(toolsListResult(mcp.registeredTools));
+  }
+
   async function newSession(kit: SdkKit, id: string): Promise<Session> {
     const mcp = await def.createMcpServer();
-    toolsReport = applyToolFilter(mcp, toolFilter);
-    cacheToolsList(mcp, toolsList);
+    filterTools(mcp);
     const subscriptions = enableResourceSubscriptions(kit, mcp, {
       pollMs: options.subscriptionPollMs ?? DEFAULT_SUBSCRIPTION_POLL_MS,
       maxPerSession: options.maxSubscriptions ?? DEFAULT_MAX_SUBSCRIPTIONS,
@@ -323,8 +337,11 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
       const session = await sessionFor(sessionId, req);
       if (session === null) return sendJson(res, 404, jsonRpcError(RPC_SESSION_NOT_FOUND, 'Session not found'));
       for (const id of toolCalls) session.pendingToolCalls.set(id, info);
-      const cachedList = cachedToolsListAnswer(body.value, req.headers, toolsList, (await loadSdkKit()).supportedProtocolVersions);
-      if (cachedList !== null) return answerInSession(sessionId, res, cachedList);
+      const answer = kitAnswer(body.value, req.headers, kitSources, (await loadSdkKit()).supportedProtocolVersions);
+      if (answer !== null) {
+        if (answer.toolResult) recordToolOutcome({ jsonrpc: '2.0', id: answer.id, result: answer.toolResult } as JSONRPCMessage, session.pendingToolCalls);
+        return answerInSession(sessionId, res, answer.json);
+      }
       return serveInSession(sessionId, session, req, res, body.value);
     }
     const kit = await loadSdkKit();
@@ -361,7 +378,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     await session.handle(req, res, body);
   }
 
-  /** An answer the kit has ready (a cached tools/list), written as the SDK transport would write it. */
+  /** An answer the kit gives itself (kit-answers.ts), written as the SDK transport would write it. */
   function answerInSession(id: string, res: ServerResponse, json: string): void {
     const done = sessions.begin(id);
     res.once('close', done);
@@ -474,7 +491,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     async loadTools() {
       if (toolsReport) return;
       const mcp = await def.createMcpServer();
-      toolsReport = applyToolFilter(mcp, toolFilter);
+      filterTools(mcp);
       await mcp.close();
     },
     close,

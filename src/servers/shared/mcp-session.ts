@@ -3,10 +3,12 @@
 // client's initialize, or rebuilt from an id the server issued earlier (session-ids.ts) when this process does not
 // hold it (after a restart, a cap eviction, on another cluster worker): then the server initializes it itself
 // with a synthetic initialize + notifications/initialized through the transport's public handleRequest, so the
-// SDK's own state (initialized, session id) is set the SDK's way, not by touching its private fields.
+// SDK's own state (initialized, session id) is set the SDK's way, not by touching its private fields. The server
+// reaches the transport through a wrapper of its public Transport interface that shows the kit each message sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { SdkKit } from './sdk-kit.js';
 import type { SessionHandle } from './session-store.js';
@@ -30,6 +32,36 @@ export interface SessionHooks {
 }
 
 const ACCEPT = 'application/json, text/event-stream';
+
+/**
+ * The transport as the McpServer sees it: the SDK's, behind the SDK's public Transport interface, with every message
+ * the server sends shown to `onSend` first (nothing of the SDK's transport is patched). The server owns the
+ * callbacks it sets here; the real transport's own are set once to forward to them.
+ */
+function observedTransport(
+  inner: WebStandardStreamableHTTPServerTransport,
+  onSend: (message: JSONRPCMessage) => void,
+  onClosed: () => void,
+): Transport {
+  const outer: Transport = {
+    start: () => inner.start(),
+    close: () => inner.close(),
+    send(message, options) {
+      onSend(message);
+      return inner.send(message, options);
+    },
+    get sessionId() {
+      return inner.sessionId;
+    },
+  };
+  inner.onmessage = (message, extra) => outer.onmessage?.(message, extra);
+  inner.onerror = (error) => outer.onerror?.(error);
+  inner.onclose = () => {
+    onClosed();
+    outer.onclose?.();
+  };
+  return outer;
+}
 const REBUILD_URL = 'http://127.0.0.1/mcp';
 
 export async function createMcpSession(
@@ -43,16 +75,12 @@ export async function createMcpSession(
     sessionIdGenerator: () => sessionId,
     enableJsonResponse: true,
   });
-  const send = transport.send.bind(transport);
-  transport.send = (message, options) => {
-    hooks.onSend(message);
-    return send(message, options);
-  };
-  transport.onclose = () => {
-    closed = true;
-    hooks.onClose();
-  };
-  await mcp.connect(transport);
+  await mcp.connect(
+    observedTransport(transport, hooks.onSend, () => {
+      closed = true;
+      hooks.onClose();
+    }),
+  );
   const openResponses = new Map<ServerResponse, IncomingMessage>();
   return {
     transport,

@@ -1,7 +1,7 @@
 // What one MCP server (Notion, Google Calendar) gives the shared HTTP kit. The kit owns HTTP, auth, sessions,
 // /health, metrics and shutdown; a service owns its tools and its upstream client.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerMetrics } from './metrics.js';
+import type { ToolCatalogServer } from './tool-catalog.js';
 
 export interface UpstreamStatus {
   /** Whether the credentials the upstream needs are set. Never their values. */
@@ -19,10 +19,11 @@ export interface ServiceDefinition {
   /** The port used when PORT is not set (notion-mcp 3001, google-calendar-mcp 3002). */
   defaultPort?: number;
   /**
-   * A fresh McpServer with every tool registered: the SDK needs one per session. Must be cheap once loaded; may
+   * A fresh McpServer (a ToolCatalogServer, so the kit sees the tools' registrations) with every tool registered:
+   * the SDK needs one per session. Must be cheap once loaded; may
    * load the SDK and the tools on the first call (a promise), so that a starting server does not.
    */
-  createMcpServer(): McpServer | Promise<McpServer>;
+  createMcpServer(): ToolCatalogServer | Promise<ToolCatalogServer>;
   /** Loads what createMcpServer needs ahead of the first session (run.ts calls it once the server is ready). */
   prepare?(): Promise<void>;
   upstream(): UpstreamStatus;

@@ -1,10 +1,8 @@
 // Which tools a server offers: MCP_ENABLED_TOOLS (names or globs, comma or space separated; `*` any run of
 // characters, `?` one) and MCP_READ_ONLY=1 (only tools whose annotations say readOnlyHint). Both apply when both
-// are set. A tool switched off is not listed and its calls are refused; /health names the tools that are on.
+// are set. A tool switched off is not listed and a call to it is answered with what to do; /health names the tools that are on.
 // Applied by the HTTP kit to every session's McpServer, the one way for both servers.
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { toolFailure } from './tool-result.js';
+import type { ToolCatalogServer } from './tool-catalog.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -43,34 +41,20 @@ export interface ToolsReport {
   filter: { MCP_ENABLED_TOOLS: string[] | null; MCP_READ_ONLY: boolean };
 }
 
-interface RegisteredToolView {
-  enabled: boolean;
-  annotations?: { readOnlyHint?: boolean };
-  disable(): void;
-}
-
 /**
- * Switches off the tools of `server` the filter leaves out. Uses the SDK's tool map (not public API, as
- * tools-list-cache.ts does); when an SDK version lacks it and a filter is set, it throws rather than serve tools
- * the operator switched off (test/servers/shared/tool-filter.test.ts checks it works with ours).
+ * Switches off (the SDK's public RegisteredTool.disable()) the tools of `server` the filter leaves out: they are not
+ * listed, and the kit answers a call to one with switchedOffMessage() (kit-answers.ts).
  */
-export function applyToolFilter(server: McpServer, filter: ToolFilter): ToolsReport {
-  const tools = (server as unknown as { _registeredTools?: Record<string, RegisteredToolView> })._registeredTools;
-  const active = filter.patterns !== null || filter.readOnly;
-  if (!tools || typeof tools !== 'object') {
-    if (active) throw new Error('MCP_ENABLED_TOOLS / MCP_READ_ONLY cannot be applied with this MCP SDK version');
-    return { enabled: [], disabled: [], filter: { MCP_ENABLED_TOOLS: filter.patterns, MCP_READ_ONLY: filter.readOnly } };
-  }
+export function applyToolFilter(server: ToolCatalogServer, filter: ToolFilter): ToolsReport {
   const enabled: string[] = [];
   const disabled: string[] = [];
-  for (const [name, tool] of Object.entries(tools)) {
+  for (const [name, tool] of server.registeredTools) {
     if (isToolEnabled(filter, name, tool.annotations)) enabled.push(name);
     else {
       tool.disable();
       disabled.push(name);
     }
   }
-  if (disabled.length > 0) answerSwitchedOff(server, new Set(disabled), filter);
   return { enabled, disabled, filter: { MCP_ENABLED_TOOLS: filter.patterns, MCP_READ_ONLY: filter.readOnly } };
 }
 
@@ -83,24 +67,4 @@ export function switchedOffMessage(name: string, filter: ToolFilter): string {
     `${name} is switched off on this server by ${why}, so nothing was done. Use the tools that tools/list offers, ` +
     'or ask whoever runs the server to change that setting and restart it.'
   );
-}
-
-type CallHandler = (request: { params: { name: string } }, extra: unknown) => Promise<unknown>;
-
-/**
- * A call to a switched-off tool gets an isError answer that says why and what to do, instead of the SDK's bare
- * "disabled" protocol error. Wraps the SDK's tools/call handler (its handler map, as tools-list-cache.ts does);
- * without that map the SDK's own refusal stands.
- */
-function answerSwitchedOff(server: McpServer, off: Set<string>, filter: ToolFilter): void {
-  const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;
-  if (!(handlers instanceof Map)) return;
-  const original = handlers.get('tools/call') as CallHandler | undefined;
-  if (typeof original !== 'function') return;
-  const guarded: CallHandler = async (request, extra) => {
-    const name = request.params?.name;
-    if (typeof name === 'string' && off.has(name)) return toolFailure(switchedOffMessage(name, filter)) satisfies CallToolResult;
-    return original(request, extra);
-  };
-  handlers.set('tools/call', guarded);
 }

@@ -1,6 +1,6 @@
 // A tiny ServiceDefinition for the kit's own tests: one `echo` tool with a zod schema, one that fails the way upstream
 // failures do, one with a bug (a TypeError, answered through internalFailure as the real tools do).
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ToolCatalogServer } from '../../../src/servers/shared/tool-catalog.js';
 import { z } from 'zod';
 import { ServerMetrics } from '../../../src/servers/shared/metrics.js';
 import type { ServiceDefinition, UpstreamStatus } from '../../../src/servers/shared/service.js';
@@ -15,8 +15,8 @@ export function createEchoService(upstream: UpstreamStatus = { configured: true,
     version: '1.2.3',
     metrics: new ServerMetrics(),
     closed: 0,
-    createMcpServer(): McpServer {
-      const server = new McpServer({ name: 'echo-mcp', version: '1.2.3' });
+    createMcpServer(): ToolCatalogServer {
+      const server = new ToolCatalogServer({ name: 'echo-mcp', version: '1.2.3' });
       server.registerTool(
         'echo',
         {

@@ -59,6 +59,8 @@ describe('MCP_READ_ONLY=1', () => {
       /notion_update_page is switched off on this server by MCP_READ_ONLY=1 \(it is not read-only\), so nothing was done\. Use the tools that tools\/list offers/,
     );
     expect(requests()).toBe(before);
+    expect(h.server.metrics.toolErrors).toBe(1);
+    expect(h.logLines).toContainEqual(expect.stringMatching(/^POST \/mcp tools\/call tool=notion_update_page 200 error \d+ms$/));
     const report = (await health(h)).tools!;
     expect(report.filter).toEqual({ MCP_ENABLED_TOOLS: null, MCP_READ_ONLY: true });
     expect(report.enabled.sort()).toEqual(tools.map((t) => t.name).sort());
