@@ -73,9 +73,10 @@ async function main(): Promise<void> {
         diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
       });
       const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
+      const insights = args.json ? await (await import('./pm2-bridge/insights/read-insights-once.js')).readInsightsOnce(snapshot.connection.home, snapshot.services, { exactText: true }) : undefined;
       process.stdout.write(
         args.json
-          ? snapshotJson(snapshot)
+          ? snapshotJson(snapshot, insights)
           : onceText(snapshot, { width, messages, glyphs: display.glyphs, now: Date.now(), describeDiagnostic: (d) => formatDiagnostic(d, lang), pm2: display.pm2 }),
       );
       return exitAfterFlush(0);

@@ -1,7 +1,9 @@
 // Insights against a real PM2 daemon in a private home: a crash loop that throws, a leak to a small
 // max_memory_restart, a manual restart, a delete, and an app declaring tx2 actions and metrics. Part of it happens
 // before the bridge starts (read back from pm2.log and the error log), part while it runs (pm2.log tail, the bus).
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +14,8 @@ import { binPoints, chartScale, level, sparkline } from '../../src/tui/format/sp
 import type { TimelineEvent } from '../../src/pm2-bridge/types.js';
 import { APPS, serviceNamed, targetOf, waitForSnapshot } from './support.js';
 
+const run = promisify(execFile);
+const CLI = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'dist', 'cli.js');
 const PLUS = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'fixtures', 'plus');
 const MESSAGE = 'Error: listen EADDRINUSE: address already in use 127.0.0.1:3001';
 
@@ -84,6 +88,18 @@ describe('insights from a real PM2 daemon', () => {
     await waitFor(() => timelineOf('thrower').some((e) => e.source === 'live' && e.kind === 'exit'), 'the live exit', 15_000);
     const live = timelineOf('thrower').filter((e) => e.source === 'live').map(brief);
     expect(live.slice(0, 2)).toEqual(['start', 'exit:crash 1 SIGINT']);
+  });
+
+  it('--json of the built CLI carries each service\'s events, exceptions and declared actions', async () => {
+    const { stdout } = await run(process.execPath, [CLI, '--json'], { env: pm2.env });
+    const services = (JSON.parse(stdout) as { services: { name: string; events: { kind: string; cause?: string; exitCode?: number | null; signal?: string | null; at: number }[]; exceptions: { message: string; count: number; firstSeen: number | null; lastSeen: number | null }[]; actions: unknown[] }[] }).services;
+    const thrower = services.find((s) => s.name === 'thrower')!;
+    expect(thrower.events.slice(0, 3)).toMatchObject([{ kind: 'start' }, { kind: 'exit', cause: 'crash', exitCode: 1, signal: 'SIGINT' }, { kind: 'restart', cause: 'auto' }]);
+    expect(thrower.events.every((e) => typeof e.at === 'number')).toBe(true);
+    expect(thrower.exceptions[0]).toMatchObject({ message: MESSAGE, firstSeen: null });
+    expect(thrower.exceptions[0]!.count).toBeGreaterThanOrEqual(3);
+    expect(services.find((s) => s.name === 'leaker')!.events.some((e) => e.kind === 'restart' && e.cause === 'memory-limit')).toBe(true);
+    expect(thrower.actions).toEqual([]);
   });
 
   it('a delete shows on the timeline', async () => {

@@ -49,6 +49,11 @@ export interface InsightsModel extends InsightsSource {
 
 const PM2_LOG_LIVE_MAX_BYTES = 1024 * 1024;
 
+/** Names from pm2.log go on screen: made terminal-safe like the snapshot's, so they match its services. */
+export function sanitizeRecords(records: DaemonLogRecord[]): DaemonLogRecord[] {
+  return records.map((r) => ('name' in r ? { ...r, name: sanitizeField(r.name) } : r));
+}
+
 export function createInsights(source: WholeSnapshotSource, link: InsightsLink, options: InsightsOptions): InsightsModel {
   const now = options.now ?? Date.now;
   const logPath = join(options.home, 'pm2.log');
@@ -76,10 +81,9 @@ export function createInsights(source: WholeSnapshotSource, link: InsightsLink, 
   }
 
   async function readTail(): Promise<void> {
-    const { lines } = await readTailLines(logPath, { maxLines: 20_000, maxBytes: options.pm2LogTailBytes ?? 512 * 1024 });
-    const last = lines[lines.length - 1];
-    logOffset = last ? last.offset + Buffer.byteLength(last.text) + 1 : await sizeOf(logPath);
-    timeline = settleTimeline(reduceTimeline(timeline, sanitizeRecords(parseDaemonLog(lines.map((l) => l.text))), 'pm2-log'), now());
+    const read = await readPm2LogTail(logPath, options.pm2LogTailBytes ?? 512 * 1024);
+    logOffset = read.offset;
+    timeline = settleTimeline(reduceTimeline(timeline, sanitizeRecords(read.records), 'pm2-log'), now());
     publish();
   }
 
@@ -121,17 +125,8 @@ export function createInsights(source: WholeSnapshotSource, link: InsightsLink, 
     const id = `${service.pmId}\u0000${service.name}`;
     if (!path || errorLogsRead.has(id)) return;
     errorLogsRead.add(id);
-    const { lines } = await readTailLines(path, { maxLines: 5000, maxBytes: options.errorLogTailBytes ?? 256 * 1024 });
-    const found = findErrorStacks(lines.map((l) => l.text));
-    if (found.length === 0 || closed) return;
-    const occurrences: ExceptionOccurrence[] = found.map((s) => ({
-      pmId: service.pmId,
-      name: service.name,
-      message: clean(s.message),
-      stack: clean(s.stack),
-      at: s.at,
-      source: 'error-log',
-    }));
+    const occurrences = await readErrorLogStacks(service, path, options.errorLogTailBytes ?? 256 * 1024, clean);
+    if (occurrences.length === 0 || closed) return;
     // What the log holds happened before anything the bus told since: those go first.
     const live = exceptions;
     exceptions = addExceptions([], occurrences);
@@ -227,10 +222,6 @@ export function createInsights(source: WholeSnapshotSource, link: InsightsLink, 
   };
 }
 
-/** Names from pm2.log go on screen: made terminal-safe like the snapshot's, so they match its services. */
-function sanitizeRecords(records: DaemonLogRecord[]): DaemonLogRecord[] {
-  return records.map((r) => ('name' in r ? { ...r, name: sanitizeField(r.name) } : r));
-}
 
 /** Groups from the error log, then the bus's on top (each bus occurrence counted once more into its group). */
 function mergeLive(fromLog: ExceptionGroup[], live: readonly ExceptionGroup[]): ExceptionGroup[] {
@@ -241,6 +232,27 @@ function mergeLive(fromLog: ExceptionGroup[], live: readonly ExceptionGroup[]): 
     else merged = [{ ...same, count: same.count + group.count, lastSeen: group.lastSeen, stack: group.stack, source: 'bus' }, ...merged.filter((g) => g !== same)];
   }
   return merged;
+}
+
+/** The records in the last `maxBytes` of pm2.log, and the offset just after its last whole line. */
+export async function readPm2LogTail(path: string, maxBytes: number): Promise<{ records: DaemonLogRecord[]; offset: number }> {
+  const { lines } = await readTailLines(path, { maxLines: 20_000, maxBytes });
+  const last = lines[lines.length - 1];
+  const offset = last ? last.offset + Buffer.byteLength(last.text) + 1 : await sizeOf(path);
+  return { records: parseDaemonLog(lines.map((l) => l.text)), offset };
+}
+
+/** The uncaught errors in the last `maxBytes` of a service's error log, as occurrences (text through `clean`). */
+export async function readErrorLogStacks(service: ServiceKey, path: string, maxBytes: number, clean: (text: string) => string): Promise<ExceptionOccurrence[]> {
+  const { lines } = await readTailLines(path, { maxLines: 5000, maxBytes });
+  return findErrorStacks(lines.map((l) => l.text)).map((s) => ({
+    pmId: service.pmId,
+    name: service.name,
+    message: clean(s.message),
+    stack: clean(s.stack),
+    at: s.at,
+    source: 'error-log',
+  }));
 }
 
 async function sizeOf(path: string): Promise<number> {
