@@ -31,8 +31,6 @@ export interface AgentConfig {
   apiKeyFile: string | null;
   lang: 'ja' | 'en' | undefined;
   evaluateIntervalMs: number;
-  /** Samples kept per service for GET /history. */
-  historySamples: number;
   rules: RulesConfig;
   receivers: readonly Receiver[];
   notify: NotifySettings;
@@ -47,7 +45,6 @@ export const DEFAULT_CONFIG: AgentConfig = {
   apiKeyFile: null,
   lang: undefined,
   evaluateIntervalMs: 5000,
-  historySamples: 720,
   rules: DEFAULT_RULES,
   receivers: [],
   notify: { timeoutMs: 5000, retries: 3, backoffMs: 1000, perMinute: 20, queue: 100 },
@@ -269,7 +266,7 @@ export function parseAgentConfig(text: string): ConfigResult {
     return { ok: false, problems: [{ path: '', code: 'bad-json', expected: error instanceof Error ? error.message : 'JSON' }] };
   }
   const c = new Checker();
-  const raw = c.object(json, '', ['listen', 'lang', 'evaluateInterval', 'historySamples', 'rules', 'receivers', 'notify']);
+  const raw = c.object(json, '', ['listen', 'lang', 'evaluateInterval', 'rules', 'receivers', 'notify']);
   if (!raw) return { ok: false, problems: c.problems };
   const listen = raw.listen === undefined ? {} : (c.object(raw.listen, 'listen', ['host', 'port', 'allowedHosts', 'apiKeyFile']) ?? {});
   const allowedHosts = listen.allowedHosts;
@@ -283,7 +280,6 @@ export function parseAgentConfig(text: string): ConfigResult {
     apiKeyFile: c.string(listen.apiKeyFile, 'listen.apiKeyFile', false),
     lang: raw.lang === undefined ? undefined : c.oneOf<'ja' | 'en'>(raw.lang, 'lang', ['ja', 'en'], 'ja'),
     evaluateIntervalMs: c.duration(raw.evaluateInterval, 'evaluateInterval', DEFAULT_CONFIG.evaluateIntervalMs, 200),
-    historySamples: c.integer(raw.historySamples, 'historySamples', 10, 100_000, DEFAULT_CONFIG.historySamples),
     rules: checkRules(c, raw.rules),
     receivers: checkReceivers(c, raw.receivers),
     notify: checkNotify(c, raw.notify),

@@ -9,7 +9,7 @@ import { createBridge, resolvePm2Home } from '../pm2-bridge/index.js';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
 import { isLoopbackHost } from '../shared/host-guard.js';
 import { DEFAULT_CONFIG, parseAgentConfig, type AgentConfig } from './agent-config.js';
-import { createAgentHistory } from './agent-history.js';
+import { createTransitionLog, exceptionCounts, exportHistory } from './agent-history.js';
 import { createAgentHttpServer } from './agent-http.js';
 import { createAgentMetrics } from './metrics/agent-metrics.js';
 import { deliver } from './notify/deliver.js';
@@ -21,6 +21,8 @@ import { parseServeArgs } from './serve-args.js';
 
 const EXIT_USAGE = 64;
 const EXIT_CONFIG = 78;
+/** The PM2 list refresh, and so the history's sample interval; process events refresh at once besides. */
+const REFRESH_MS = 2000;
 
 type Loaded = { ok: true; config: AgentConfig } | { ok: false; lines: string[] };
 
@@ -98,7 +100,8 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
   const machine = hostname();
   const bridge = createBridge({
     pm2Home,
-    refreshIntervalMs: 2000,
+    refreshIntervalMs: REFRESH_MS,
+    readOnly: true,
     // The agent shows no logs: keep the bridge's log buffers small.
     logLinesPerService: 20,
     historyLines: 0,
@@ -107,7 +110,7 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
     diagnosticsIntervalMs: 30_000,
   });
   const metrics = createAgentMetrics();
-  const history = createAgentHistory(config.historySamples, config.evaluateIntervalMs);
+  const transitions = createTransitionLog();
   const outcomes = new Map<string, Record<Outcome, number>>(config.receivers.map((r) => [r.name, { sent: 0, failed: 0, dropped: 0 }]));
   const notifier = createNotifier({
     receivers: config.receivers,
@@ -127,12 +130,11 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
   const evaluate = (): void => {
     const snapshot = bridge.getSnapshot();
     const at = Date.now();
-    const step = evaluateRules(state, sampleOf(snapshot, at), config.rules);
+    const step = evaluateRules(state, sampleOf(snapshot, at, exceptionCounts(bridge)), config.rules);
     state = step.state;
     firing = step.firing;
     pending = [...state.alerts.values()].filter((a) => a.firedAt === null);
-    history.record(snapshot, at);
-    history.recordTransitions(step.transitions);
+    transitions.add(step.transitions);
     for (const t of step.transitions) {
       const summary = m.alertLine(t.kind, t.alert, machine);
       log(summary);
@@ -148,7 +150,9 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
     onError: (what) => log(`internal error: ${what}`),
     routes: {
       async metrics() {
-        return { contentType: metrics.contentType, body: await metrics.render({ snapshot: bridge.getSnapshot(), firing, now: Date.now() }) };
+        const snapshot = bridge.getSnapshot();
+        const body = await metrics.render({ snapshot, firing, now: Date.now(), exceptionsOf: exceptionCounts(bridge) });
+        return { contentType: metrics.contentType, body };
       },
       health() {
         const snapshot = bridge.getSnapshot();
@@ -162,8 +166,8 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
           receivers: [...outcomes].map(([name, counts]) => ({ name, ...counts })),
         };
       },
-      history: () => history.toJson(),
-      alerts: () => ({ firing, pending }),
+      history: () => exportHistory(bridge.getSnapshot(), bridge, REFRESH_MS),
+      alerts: () => ({ firing, pending, transitions: transitions.list() }),
     },
   });
 

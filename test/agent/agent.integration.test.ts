@@ -13,6 +13,7 @@ import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/p
 import { prometheusMissing, promtool, startPrometheus, type PrometheusServer } from '../helpers/prometheus.js';
 import { PROJECT_ROOT } from '../servers/shared/built-entry.js';
 import { builtCli } from './built-cli.js';
+import type { HistoryExport } from '../../src/pm2-bridge/types.js';
 
 const skip = prometheusMissing('test/agent/agent.integration.test.ts');
 const fixture = (name: string): string => join(PROJECT_ROOT, 'test', 'fixtures', 'apps', name);
@@ -129,6 +130,7 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
     expect(text).toMatch(/^pm2_queue_depth\{id="\d+",name="web",.*\} 3$/m);
     expect(text).toMatch(/^pm2_memory\{[^}]*name="gakuco-monit-agent"[^}]*\} \d+/m);
     expect(text).toMatch(/^gakuco_pm2_daemon_up 1$/m);
+    expect(text).toMatch(/^gakuco_exceptions\{id="\d+",name="web"\} 0$/m);
     expect(text).not.toContain(appSecret);
     const check = promtool(['check', 'metrics'], text);
     expect(check.output).toBe('');
@@ -137,9 +139,21 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
 
   it('ships rules and a scrape example that promtool accepts', () => {
     const rules = promtool(['check', 'rules', join(PROJECT_ROOT, 'deploy', 'prometheus', 'gakuco-monit-rules.yml')]);
-    expect(rules.output).toContain('SUCCESS: 7 rules found');
+    expect(rules.output).toContain('SUCCESS: 8 rules found');
     expect(rules.code).toBe(0);
     expect(promtool(['check', 'config', join(PROJECT_ROOT, 'deploy', 'prometheus', 'prometheus.yml')]).code).toBe(0);
+  });
+
+  it('hands its history over in the shape the monitor imports (HistoryExport)', async () => {
+    const history = await waitFor(async () => {
+      const h = JSON.parse((await get(agentPort, '/history')).text) as HistoryExport;
+      const web = h.services.find((s) => s.name === 'web');
+      return web && (web.series.memory?.length ?? 0) >= 2 ? h : null;
+    }, 'two memory samples of web in /history', 20_000, 500);
+    expect(history).toMatchObject({ version: 1, intervalMs: 2000 });
+    const web = history.services.find((s) => s.name === 'web')!;
+    expect(web.series.memory!.every((p) => p.value > 1_000_000 && p.at > Date.now() - 60_000)).toBe(true);
+    expect(web.series.cpu!.length).toBeGreaterThanOrEqual(2);
   });
 
   it('is scraped by a real Prometheus, whose query API returns the series', async () => {
@@ -163,7 +177,10 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
   });
 
   it('sends one firing and one resolved notice for a crash loop to each receiver, a hung one delaying none', async () => {
-    const crasher = await home.pm2(['start', fixture('crasher.cjs'), '--name', 'crasher'], { env: { API_TOKEN: appSecret } });
+    // Throws an uncaught error 150 ms after each start: a crash loop, and exceptions on PM2's bus.
+    const crasher = await home.pm2(['start', join(PROJECT_ROOT, 'test', 'fixtures', 'plus', 'thrower.cjs'), '--name', 'crasher'], {
+      env: { API_TOKEN: appSecret, THROW_AFTER_MS: '150' },
+    });
     expect(crasher.code, crasher.stderr).toBe(0);
     const isCrashLoop = (n: Record<string, unknown>): boolean => n.alert === 'crash-loop' && (n.service as { name: string } | null)?.name === 'crasher';
     await waitFor(() => notices('/hook').some((n) => isCrashLoop(n) && n.status === 'firing'), 'firing crash-loop notice', 20_000, 100);
@@ -188,8 +205,9 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
     const log = readFileSync(join(dir, 'logs', 'gakuco-monit-agent-out.log'), 'utf8');
     expect(log).toMatch(/-> stuck: failed \(2 attempts, last: timeout after 1000 ms\)/);
     expect(log).not.toContain(receiverUrl);
-    const alerts = JSON.parse((await get(agentPort, '/history')).text) as { alerts: { kind: string; alert: string; name: string }[] };
-    expect(alerts.alerts.filter((a) => a.alert === 'crash-loop' && a.name === 'crasher').map((a) => a.kind)).toEqual(['firing', 'resolved']);
+    expect(notices('/hook').filter((n) => n.alert === 'new-exception' && (n.service as { name: string }).name === 'crasher')[0]).toMatchObject({ status: 'firing' });
+    const alerts = JSON.parse((await get(agentPort, '/alerts')).text) as { transitions: { kind: string; alert: string; name: string }[] };
+    expect(alerts.transitions.filter((a) => a.alert === 'crash-loop' && a.name === 'crasher').map((a) => a.kind)).toEqual(['firing', 'resolved']);
   }, 60_000);
 
   it('an agent outside PM2 survives `pm2 kill` and picks up the next daemon', async () => {
