@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
 import { createBridge } from '../pm2-bridge/index.js';
 import { TerminalApp } from '../tui/components/TerminalApp.js';
+import { ScreenLayersContext } from '../tui/display/screen-layers-context.js';
 import type { DisplayOptions } from '../tui/display/display-options.js';
 import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
 import type { CliArgs } from './cli-args.js';
@@ -32,12 +33,12 @@ export function runMonitor(args: CliArgs, display: DisplayOptions): void {
     const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
     void Promise.race([bridge.close().catch(() => undefined), grace]).finally(() => process.exit(0));
   };
-  const instance = render(<TerminalApp source={bridge} actions={bridge} display={display} spareRows={0} onQuit={quit} />, {
-    stdout,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 10,
-  });
+  const instance = render(
+    <ScreenLayersContext.Provider value={stdout.layers}>
+      <TerminalApp source={bridge} actions={bridge} display={display} spareRows={0} onQuit={quit} />
+    </ScreenLayersContext.Provider>,
+    { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
+  );
   process.once('SIGTERM', quit);
   // A hang-up (closed terminal, dropped SSH session) ends the monitor at once: nobody is left to see a graceful
   // close, and the terminal it would restore is gone. The same when the terminal's input ends or output breaks.

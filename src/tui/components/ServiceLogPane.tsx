@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { SnapshotSource } from '../../pm2-bridge/types.js';
+import { useLogLayer } from '../hooks/use-log-layer.js';
 import { useServiceLogs } from '../hooks/use-service-logs.js';
 import { selectLogWindow } from '../state/select-log-window.js';
 import type { LogView } from '../state/ui-state.js';
@@ -17,13 +18,27 @@ export interface ServiceLogPaneProps {
   focused: boolean;
 }
 
-/** The log pane of one service, subscribed to that service's lines only: a new line renders this pane and nothing else. */
+/**
+ * The log pane of one service, subscribed to that service's lines only: a new line renders this pane and nothing else.
+ * Behind the cell-diff writer the body is a screen layer with its own subscription, and React hears of new lines
+ * only while the view is paused (the title counts the newer ones).
+ */
 export function ServiceLogPane({ source, pmId, name, view, width, height, focused }: ServiceLogPaneProps) {
-  const lines = useServiceLogs(source, pmId);
   const room = Math.max(0, height - 1);
+  const layerRef = useLogLayer({ source, pmId, view, width, room });
+  const lines = useServiceLogs(source, layerRef !== null && view.follow ? null : pmId);
   // The same window object while nothing it shows changed, so the memoized LogPane skips the render.
   const window = useMemo(() => selectLogWindow(lines, view, room), [lines, view, room]);
   return (
-    <LogPane name={name} lines={window.lines} following={view.follow} newerHidden={window.newerHidden} width={width} height={height} focused={focused} />
+    <LogPane
+      name={name}
+      lines={window.lines}
+      following={view.follow}
+      newerHidden={window.newerHidden}
+      width={width}
+      height={height}
+      focused={focused}
+      layerRef={layerRef ?? undefined}
+    />
   );
 }

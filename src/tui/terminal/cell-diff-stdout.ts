@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { clearScreen, diffGrid, moveCursor, type PhysicalScreen } from './grid-diff.js';
+import { ScreenLayers } from './screen-layers.js';
 import { VirtualTerminal } from './virtual-terminal.js';
 
 export interface CellDiffStdoutOptions {
@@ -43,6 +44,8 @@ export interface CellDiffControls {
   /** Puts the terminal back as it was: SGR reset, cursor shown, alternate screen left. Idempotent. */
   restore(): void;
   readonly stats: Readonly<CellDiffStats>;
+  /** Rows painted over Ink's frame before each diff (the log pane): a change to them is flushed like a frame. */
+  readonly layers: ScreenLayers;
 }
 
 export type CellDiffStdout = NodeJS.WriteStream & CellDiffControls;
@@ -58,6 +61,7 @@ const END_SYNC = '\u001B[?2026l';
 
 class CellDiffWriter extends EventEmitter implements CellDiffControls {
   readonly stats: CellDiffStats = { inkWrites: 0, inkBytes: 0, targetWrites: 0, targetBytes: 0, repaints: 0 };
+  readonly layers = new ScreenLayers();
   readonly isTTY = true;
   readonly writable = true;
   private readonly terminal: VirtualTerminal;
@@ -81,6 +85,7 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
     this.alternateScreen = options.alternateScreen ?? true;
     this.synchronizeFrom = options.synchronizeFrom ?? 1024;
     this.terminal = new VirtualTerminal(this.rows, this.columns);
+    this.layers.onChange = () => this.scheduleFlush();
     target.on('resize', this.onResize);
     if (options.restoreOnExit ?? true) process.once('exit', this.restore);
   }
@@ -124,7 +129,7 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
       screen = this.physical = cleared.screen;
       this.stats.repaints++;
     }
-    let changes = diffGrid(screen, this.terminal.grid, this.terminal.styles);
+    let changes = diffGrid(screen, this.layers.compose(this.terminal.grid, this.terminal.styles), this.terminal.styles);
     changes += this.cursorOutput(screen);
     if (changes.length >= this.synchronizeFrom) changes = BEGIN_SYNC + changes + END_SYNC;
     output += changes;

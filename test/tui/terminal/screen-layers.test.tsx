@@ -1,0 +1,153 @@
+import { EventEmitter } from 'node:events';
+import { render } from 'ink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TerminalApp } from '../../../src/tui/components/TerminalApp.js';
+import { makeDisplayOptions } from '../../../src/tui/display/make-display-options.js';
+import { ScreenLayersContext } from '../../../src/tui/display/screen-layers-context.js';
+import { createCellDiffStdout, type CellDiffStdout } from '../../../src/tui/terminal/cell-diff-stdout.js';
+import { createGrid, gridText } from '../../../src/tui/terminal/grid.js';
+import { ScreenLayers } from '../../../src/tui/terminal/screen-layers.js';
+import { StyleTable } from '../../../src/tui/terminal/style.js';
+import { VirtualTerminal } from '../../../src/tui/terminal/virtual-terminal.js';
+import { logLines } from '../fixtures/log-lines.js';
+import { makeService } from '../fixtures/make-service.js';
+import { MemorySource } from '../fixtures/memory-source.js';
+import { RecordingActions } from '../fixtures/recording-actions.js';
+
+describe('ScreenLayers.compose', () => {
+  it('paints rows over a copy of the base at the rect, clipped, leaving the base alone', () => {
+    const styles = new StyleTable();
+    const base = new VirtualTerminal(4, 12, styles);
+    base.write('abcdefghijkl\r\nmnopqrstuvwx');
+    const layers = new ScreenLayers();
+    layers.set('x', { rect: () => ({ top: 1, left: 8, width: 6, height: 3 }), rows: ['名前12', '\u001B[31mred\u001B[39m'] });
+    const out = layers.compose(base.grid, styles);
+    expect(gridText(out)).toEqual(['abcdefghijkl', 'mnopqrst名前', '        red', '']);
+    expect(gridText(base.grid)[1]).toBe('mnopqrstuvwx');
+    // The red run carries a style of its own, the blank rows of the layer do not.
+    expect(out.styles[2 * 12 + 8]).not.toBe(out.styles[2 * 12 + 7]);
+    expect(out.styles[3 * 12 + 8]).toBe(out.styles[3 * 12 + 7]);
+  });
+
+  it('returns the base itself when there is no layer, and tells the writer about every change', () => {
+    const layers = new ScreenLayers();
+    const changes = vi.fn();
+    layers.onChange = changes;
+    const base = createGrid(2, 2);
+    expect(layers.compose(base, new StyleTable())).toBe(base);
+    layers.set('x', { rect: () => null, rows: [] });
+    layers.delete('x');
+    layers.delete('x');
+    expect(changes).toHaveBeenCalledTimes(2);
+  });
+});
+
+/** The far side of the wire: a TTY-like stream whose bytes land in a terminal emulator we can read. */
+class FakeTerminal extends EventEmitter {
+  readonly isTTY = true;
+  screen: VirtualTerminal;
+  constructor(
+    public rows: number,
+    public columns: number,
+  ) {
+    super();
+    this.screen = new VirtualTerminal(rows, columns);
+  }
+  write(data: string): boolean {
+    this.screen.write(data);
+    return true;
+  }
+  resize(rows: number, columns: number): void {
+    this.rows = rows;
+    this.columns = columns;
+    this.screen.resize(rows, columns);
+    this.emit('resize');
+  }
+  text(): string {
+    return gridText(this.screen.grid).join('\n');
+  }
+}
+
+/** A keyboard that types nothing, so Ink can turn raw mode on. */
+class QuietStdin extends EventEmitter {
+  readonly isTTY = true;
+  setRawMode(): this {
+    return this;
+  }
+  setEncoding(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  read(): null {
+    return null;
+  }
+}
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const fn of cleanup.splice(0)) fn();
+});
+
+function mountMonitor(terminal: FakeTerminal, source: MemorySource): CellDiffStdout {
+  const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false });
+  const display = makeDisplayOptions({ lang: 'en' });
+  const app = (
+    <ScreenLayersContext.Provider value={stdout.layers}>
+      <TerminalApp source={source} actions={new RecordingActions()} display={display} spareRows={0} onQuit={() => undefined} now={() => 1_700_000_000_000} />
+    </ScreenLayersContext.Provider>
+  );
+  const stdin = new QuietStdin() as unknown as NodeJS.ReadStream;
+  const ink = render(app, { stdout, stdin, patchConsole: false, exitOnCtrlC: false, maxFps: 1000 });
+  cleanup.push(() => {
+    ink.unmount();
+    stdout.restore();
+  });
+  return stdout;
+}
+
+const settle = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 3000, interval: 10 });
+
+describe('the log pane as a screen layer', () => {
+  it('draws the selected service lines where Ink left its box, and a new line costs no Ink frame', async () => {
+    const terminal = new FakeTerminal(24, 80);
+    const lines = logLines(5);
+    const source = new MemorySource([makeService({ pmId: 0, name: 'worker' })], new Map([[0, lines]]));
+    const stdout = mountMonitor(terminal, source);
+    await settle(() => expect(terminal.text()).toContain('line 5'));
+    const rows = terminal.text().split('\n');
+    const title = rows.findIndex((row) => row.includes('Logs: worker'));
+    expect(rows[title + 5]).toMatch(/ ! line 5$/);
+    const inkWrites = stdout.stats.inkWrites;
+    source.update({ logs: new Map([[0, [...lines, ...logLines(1, 6)]]]) });
+    await settle(() => expect(terminal.text()).toContain('line 6'));
+    expect(terminal.text().split('\n')[title + 6]).toMatch(/ {3}line 6$/);
+    expect(stdout.stats.inkWrites).toBe(inkWrites);
+  });
+
+  it('follows a resize from side by side to stacked, and leaves the screen when the pane goes', async () => {
+    const terminal = new FakeTerminal(40, 120);
+    const source = new MemorySource([makeService({ pmId: 0, name: 'worker' })], new Map([[0, logLines(40, 1, (i) => `flood ${i}`)]]));
+    const stdout = mountMonitor(terminal, source);
+    const bodyRow = (rows: string[]) => rows.findIndex((row) => row.includes('Logs: worker')) + 1;
+    await settle(() => {
+      const rows = terminal.text().split('\n');
+      expect(rows.at(-3)).toContain('flood 40');
+      // Side by side: the log body starts right of the detail pane.
+      expect(rows[bodyRow(rows)]!.indexOf('flood')).toBeGreaterThan(40);
+    });
+    terminal.resize(24, 80);
+    await settle(() => {
+      const rows = terminal.text().split('\n');
+      expect(rows.at(-3)).toContain('flood 40');
+      expect(rows[bodyRow(rows)]!.indexOf('flood')).toBeLessThan(16);
+      expect(rows.filter((row) => row.includes('flood 40'))).toHaveLength(1);
+    });
+    cleanup.splice(0).forEach((fn) => fn());
+    expect(stdout.layers.size).toBe(0);
+  });
+});
