@@ -1,7 +1,6 @@
-// What every tool gets, and the one place that turns thrown upstream errors into isError answers.
+// What every tool gets, and how a Calendar tool's work becomes a result (the shared tool runner, with Google's words).
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { toolFailure } from '../shared/tool-result.js';
-import { internalFailure, isInternalError } from '../shared/internal-error.js';
+import { runTool, type ToolRunner } from '../shared/tool-runner.js';
 import type { CalendarConfig } from './config.js';
 import { UpstreamError, classifyUpstreamError, describeFailure } from './errors.js';
 import { MissingCredentialsError, type CalendarUpstream } from './upstream.js';
@@ -12,9 +11,6 @@ export interface ToolContext {
   upstream: CalendarUpstream;
   now(): Date;
 }
-
-/** Raised by a tool for arguments it cannot use; answered as an isError result with the message as is. */
-export class ToolInputError extends Error {}
 
 export function missingCredentialsMessage(ctx: ToolContext): string {
   const { missing } = ctx.upstream.status();
@@ -29,20 +25,18 @@ export function missingCredentialsMessage(ctx: ToolContext): string {
   ].join(' ');
 }
 
-/** Runs a tool body; upstream failures, missing credentials and bad arguments come back as isError results. */
-export async function answer(
-  ctx: ToolContext,
-  operation: string,
-  work: () => Promise<CallToolResult>,
-): Promise<CallToolResult> {
-  if (!ctx.upstream.status().configured) return toolFailure(missingCredentialsMessage(ctx));
-  try {
-    return await work();
-  } catch (err) {
-    if (err instanceof ToolInputError) return toolFailure(err.message);
-    if (err instanceof MissingCredentialsError) return toolFailure(missingCredentialsMessage(ctx));
-    if (isInternalError(err)) return internalFailure(err);
-    const failure = err instanceof UpstreamError ? err.failure : classifyUpstreamError(err);
-    return toolFailure(describeFailure(failure, operation, ctx.now()));
-  }
+function calendarRunner(ctx: ToolContext): ToolRunner {
+  return {
+    notConfigured: () => (ctx.upstream.status().configured ? null : missingCredentialsMessage(ctx)),
+    describeFailure(error, operation) {
+      if (error instanceof MissingCredentialsError) return missingCredentialsMessage(ctx);
+      const failure = error instanceof UpstreamError ? error.failure : classifyUpstreamError(error);
+      return describeFailure(failure, operation, ctx.now());
+    },
+  };
+}
+
+/** Runs a tool body (shared/tool-runner.ts); upstream failures, missing credentials and bad arguments come back as isError results. */
+export function answer(ctx: ToolContext, operation: string, work: () => Promise<CallToolResult>): Promise<CallToolResult> {
+  return runTool(calendarRunner(ctx), operation, work);
 }

@@ -2,6 +2,8 @@
 // errors (gaxios: status, response data, network codes); the text never carries a token or a secret.
 import { restartCommand } from '../shared/env-file.js';
 import { formatLimit, tooLargeCause } from '../shared/bounded-fetch.js';
+import { redactSecrets } from '../shared/redact-secrets.js';
+import { headerValue } from '../shared/retry-after.js';
 
 export type UpstreamFailure =
   | { kind: 'timeout'; timeoutMs: number }
@@ -58,15 +60,9 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Masks what looks like an OAuth token or key, and bounds the length. */
-export function redactSecrets(text: string): string {
-  return text
-    .replace(/ya29\.[\w.-]+/g, '[redacted]')
-    .replace(/1\/\/[\w.-]{10,}/g, '[redacted]')
-    .replace(/(bearer\s+)[\w.~+/-]+=*/gi, '$1[redacted]')
-    .replace(/-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g, '[redacted]')
-    .replace(/((?:access|refresh|id)_token|client_secret|private_key)(["']?\s*[:=]\s*["']?)[^"'\s,&}]+/gi, '$1$2[redacted]')
-    .slice(0, 400);
+/** An upstream message as it may be shown: token-shaped text masked (shared/redact-secrets.ts), the length bounded. */
+export function shownDetail(text: string): string {
+  return redactSecrets(text).slice(0, 400);
 }
 
 interface ErrorLike {
@@ -78,15 +74,7 @@ interface ErrorLike {
   response?: { status?: unknown; data?: unknown; headers?: unknown };
 }
 
-function headerValue(headers: unknown, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, unknown>;
-  const value = record[name] ?? record[name.toLowerCase()];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Reads Retry-After (ms) from an error's response, if any. */
+/** The Retry-After header of an error's response, if any. */
 export function retryAfterHeader(err: unknown): string | undefined {
   return headerValue((err as ErrorLike | undefined)?.response?.headers, 'retry-after');
 }
@@ -118,7 +106,7 @@ export function classifyUpstreamError(err: unknown, retryAfterMs?: number): Upst
   const oauthError = typeof body.error === 'string' ? body.error : undefined;
   const apiError = typeof body.error === 'object' && body.error !== null ? body.error : undefined;
   const reason = apiError?.errors?.[0]?.reason ?? apiError?.status;
-  const detail = apiError?.message ? redactSecrets(apiError.message) : undefined;
+  const detail = apiError?.message ? shownDetail(apiError.message) : undefined;
 
   if (oauthError) return { kind: 'auth', reason: oauthError };
   if (status === undefined) {
@@ -127,7 +115,7 @@ export function classifyUpstreamError(err: unknown, retryAfterMs?: number): Upst
     if (typeof e.message === 'string' && /refresh token|No access|invalid_grant/i.test(e.message)) {
       return { kind: 'auth', reason: 'no usable token' };
     }
-    return { kind: 'unknown', detail: redactSecrets(typeof e.message === 'string' ? e.message : String(err)) };
+    return { kind: 'unknown', detail: shownDetail(typeof e.message === 'string' ? e.message : String(err)) };
   }
   if (status === 429 || (status === 403 && reason && RATE_LIMIT_REASONS.has(reason))) {
     return retryAfterMs === undefined ? { kind: 'rate-limited' } : { kind: 'rate-limited', retryAfterMs };

@@ -7,7 +7,8 @@ import type { Variables } from '@modelcontextprotocol/sdk/shared/uriTemplate.js'
 import { resourceFromToolResult } from '../shared/resource-result.js';
 import { registerSubscribableResources } from '../shared/resource-subscriptions.js';
 import { toolJson } from '../shared/tool-result.js';
-import { answer, ToolInputError, type ToolContext } from './context.js';
+import { answer, type ToolContext } from './context.js';
+import { ToolInputError } from '../shared/tool-input-error.js';
 import { compactCalendar } from './event-view.js';
 import { addDays, parseTimeInput } from './time.js';
 import { listEvents } from './tools/list-events.js';

@@ -1,16 +1,5 @@
 // Pure retry arithmetic: how long to wait before the next attempt at an upstream call.
 
-/** Retry-After as milliseconds from `now`: seconds ("120") or an HTTP date. Undefined when absent or unreadable. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - now);
-}
-
 /** Exponential backoff: base, 2x base, 4x base, ... for attempt 1, 2, 3 ... */
 export function backoffDelay(attempt: number, baseMs: number): number {
   return baseMs * 2 ** Math.max(0, attempt - 1);

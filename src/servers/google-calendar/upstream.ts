@@ -16,7 +16,8 @@ import {
   retryAfterHeader,
 } from './errors.js';
 import { boundedFetch } from '../shared/bounded-fetch.js';
-import { decideRetry, parseRetryAfter } from './retry.js';
+import { decideRetry } from './retry.js';
+import { parseRetryAfter } from '../shared/retry-after.js';
 import { isInternalError } from '../shared/internal-error.js';
 
 export type CalendarApi = calendar_v3.Calendar;

@@ -1,7 +1,8 @@
 // Upstream failures as messages the model can act on. Never includes the token: messages are built from
-// status codes and error codes, and anything echoed from Notion is passed through redact().
+// status codes and error codes, and anything echoed from Notion is passed through redactSecrets().
 import { APIErrorCode, ClientErrorCode, isHTTPResponseError, isNotionClientError } from '@notionhq/client';
-import { redact } from './upstream-log.js';
+import { redactSecrets } from '../shared/redact-secrets.js';
+import { headerValue, parseRetryAfter } from '../shared/retry-after.js';
 import { howToSetCredentials } from '../shared/env-file.js';
 import { tooLargeCause } from '../shared/bounded-fetch.js';
 
@@ -14,23 +15,10 @@ export function missingTokenMessage(envFile: string): string {
   );
 }
 
-function headerValue(headers: unknown, name: string): string | undefined {
-  if (headers && typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  if (headers && typeof headers === 'object') {
-    const value = (headers as Record<string, unknown>)[name];
-    return typeof value === 'string' ? value : undefined;
-  }
-  return undefined;
-}
-
-/** Seconds to wait from a Retry-After header (delta-seconds or HTTP date); null when absent or invalid. */
+/** Whole seconds to wait from a Retry-After header (shared/retry-after.ts); null when absent or invalid. */
 export function retryAfterSeconds(value: string | undefined, now = Date.now()): number | null {
-  if (!value) return null;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, Math.ceil((date - now) / 1000));
+  const ms = parseRetryAfter(value, now);
+  return ms === undefined ? null : Math.ceil(ms / 1000);
 }
 
 function causeCode(error: unknown): string | undefined {
@@ -61,7 +49,7 @@ export interface ErrorContext {
 /** One message per failure kind: what happened, and what to do about it. */
 export function describeNotionError(error: unknown, context: ErrorContext): string {
   const prefix = `Notion request failed while ${context.action}: `;
-  const say = (text: string) => redact(prefix + text, context.secrets);
+  const say = (text: string) => redactSecrets(prefix + text, context.secrets);
 
   const tooLarge = tooLargeCause(error);
   if (tooLarge) {

@@ -1,8 +1,7 @@
 // Ids the model passes: a Notion id (dashed or compact) or a Notion URL. Anything else is refused before any
 // request, so user text never reaches a URL path.
 import { extractNotionId } from '@notionhq/client';
-
-export class ToolInputError extends Error {}
+import { ToolInputError } from '../shared/tool-input-error.js';
 
 export function parseNotionId(input: string, what: string): string {
   const id = extractNotionId(input);

@@ -1,5 +1,6 @@
 // Page properties as plain values for the model, and plain values back to Notion property values.
 import { plainToRichText, richTextToPlain } from './rich-text.js';
+import { ToolInputError } from '../shared/tool-input-error.js';
 
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };
 
@@ -111,7 +112,7 @@ export function titlePropertyName(schema: Record<string, { type: string }>): str
   return 'title';
 }
 
-export class PropertyValueError extends Error {}
+export class PropertyValueError extends ToolInputError {}
 
 function toStringList(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);

@@ -1,6 +1,7 @@
 // The Notion client's own log calls, turned into one formatted line each. Without a logger the client prints
 // `@notionhq/client warn: { ...object }` to the console; here only known, secret-free fields are kept.
 import type { Logger } from '@notionhq/client';
+import { redactSecrets } from '../shared/redact-secrets.js';
 
 export type LogSink = (line: string) => void;
 
@@ -8,13 +9,6 @@ const KEPT_FIELDS = ['method', 'path', 'code', 'status', 'attempt', 'delayMs', '
 
 export function stderrSink(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-/** Replaces every occurrence of each secret with "***" (a message could echo a header back). */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
-  return out;
 }
 
 export function formatUpstreamLog(
@@ -31,7 +25,7 @@ export function formatUpstreamLog(
     }
   }
   if (typeof extra.message === 'string') parts.push(`detail=${JSON.stringify(extra.message)}`);
-  return redact(parts.join(' '), secrets).replace(/[\r\n]+/g, ' ');
+  return redactSecrets(parts.join(' '), secrets).replace(/[\r\n]+/g, ' ');
 }
 
 export function makeUpstreamLogger(sink: LogSink, secrets: readonly string[]): Logger {

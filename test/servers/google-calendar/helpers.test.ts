@@ -7,11 +7,12 @@ import {
   classifyUpstreamError,
   describeFailure,
   isRetryable,
-  redactSecrets,
+  shownDetail,
 } from '../../../src/servers/google-calendar/errors.js';
 import { compactCalendar, compactEvent } from '../../../src/servers/google-calendar/event-view.js';
 import { decodeCursor, encodeCursor } from '../../../src/servers/google-calendar/pagination.js';
-import { backoffDelay, decideRetry, parseRetryAfter } from '../../../src/servers/google-calendar/retry.js';
+import { backoffDelay, decideRetry } from '../../../src/servers/google-calendar/retry.js';
+import { parseRetryAfter } from '../../../src/servers/shared/retry-after.js';
 
 describe('retry', () => {
   it('reads Retry-After as seconds or an HTTP date', () => {
@@ -75,11 +76,11 @@ describe('errors', () => {
   });
 
   it('masks tokens, keys and secrets in upstream text', () => {
-    const text = redactSecrets(
+    const text = shownDetail(
       'got ya29.a0AfH6SMB-xyz and 1//0gLongRefreshToken123 Bearer abc.def refresh_token=zzz "client_secret": "shh" -----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----',
     );
     for (const secret of ['ya29', '0gLongRefreshToken', 'abc.def', 'zzz', 'shh', 'MII']) expect(text).not.toContain(secret);
-    expect(redactSecrets('x'.repeat(1000))).toHaveLength(400);
+    expect(shownDetail('x'.repeat(1000))).toHaveLength(400);
   });
 });
 

@@ -6,7 +6,8 @@ import { APIResponseError, APIErrorCode, RequestTimeoutError } from '@notionhq/c
 import { blocksToText, type BlockNode } from '../../../src/servers/notion/blocks-to-text.js';
 import { configFromEnv, usesLegacyDatabases } from '../../../src/servers/notion/config.js';
 import { describeNotionError, retryAfterSeconds } from '../../../src/servers/notion/errors.js';
-import { parseNotionId, ToolInputError } from '../../../src/servers/notion/ids.js';
+import { parseNotionId } from '../../../src/servers/notion/ids.js';
+import { ToolInputError } from '../../../src/servers/shared/tool-input-error.js';
 import { markdownToBlocks } from '../../../src/servers/notion/markdown-to-blocks.js';
 import {
   pageTitle,
@@ -16,7 +17,8 @@ import {
   PropertyValueError,
 } from '../../../src/servers/notion/properties.js';
 import { inlineMarkdownToRichText, plainToRichText, richTextToMarkdown } from '../../../src/servers/notion/rich-text.js';
-import { formatUpstreamLog, redact } from '../../../src/servers/notion/upstream-log.js';
+import { formatUpstreamLog } from '../../../src/servers/notion/upstream-log.js';
+import { redactSecrets } from '../../../src/servers/shared/redact-secrets.js';
 
 const rt = (text: string, annotations: Record<string, boolean> = {}, href: string | null = null) => ({
   type: 'text',
@@ -295,7 +297,7 @@ describe('error messages', () => {
     expect(describeNotionError(refused, ctx)).toContain('network error ECONNREFUSED');
     const echoed = describeNotionError(apiError(400, 'validation_error', 'token secret_topsecret_123 is odd'), ctx);
     expect(echoed).not.toContain('secret_topsecret_123');
-    expect(echoed).toContain('token *** is odd');
+    expect(echoed).toContain('token [redacted] is odd');
   });
 });
 
@@ -307,7 +309,7 @@ describe('upstream log lines', () => {
       { code: 'rate_limited', attempt: 1, message: 'bad\nsecret_abcdef', headers: { authorization: 'Bearer secret_abcdef' } },
       ['secret_abcdef'],
     );
-    expect(line).toBe('[notion-mcp] upstream warn: request fail code=rate_limited attempt=1 detail="bad\\n***"');
-    expect(redact('a secret_abcdef b', ['secret_abcdef'])).toBe('a *** b');
+    expect(line).toBe('[notion-mcp] upstream warn: request fail code=rate_limited attempt=1 detail="bad\\n[redacted]"');
+    expect(redactSecrets('a secret_abcdef b', ['secret_abcdef'])).toBe('a [redacted] b');
   });
 });

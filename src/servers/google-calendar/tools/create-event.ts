@@ -1,7 +1,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { toolJson } from '../../shared/tool-result.js';
-import { answer, ToolInputError, type ToolContext } from '../context.js';
+import { answer, type ToolContext } from '../context.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import { compactEvent } from '../event-view.js';
 import {
   attendeesSchema,

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { z } from 'zod';
-import { ToolInputError } from '../context.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import { addDays, defaultEnd, eventRangeProblem, toEventTime, toZonedRfc3339, type EventTime } from '../time.js';
 import {
   toGoogleAttendees,

@@ -2,7 +2,7 @@
 // rules checked first so the model hears what to change instead of a bare 400.
 import type { calendar_v3 } from '@googleapis/calendar';
 import type { z } from 'zod';
-import { ToolInputError } from '../context.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import type { EventTime } from '../time.js';
 import type { eventTypeSchema, statusEventFields } from './common.js';
 

@@ -1,7 +1,8 @@
 // Which event a change applies to: one occurrence of a recurring event, that occurrence and the later ones, or
 // the whole series.
 import type { calendar_v3 } from '@googleapis/calendar';
-import { ToolInputError, type ToolContext } from '../context.js';
+import { type ToolContext } from '../context.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 
 export type ChangeScope = 'this' | 'thisAndFollowing' | 'all';
 

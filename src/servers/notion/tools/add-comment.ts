@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { parseNotionId, ToolInputError } from '../ids.js';
+import { parseNotionId } from '../ids.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import type { Json } from '../notion-api.js';
 import { inlineMarkdownToRichText } from '../rich-text.js';
 import { runNotionTool, type ToolContext } from './context.js';

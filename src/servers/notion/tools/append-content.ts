@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { parseNotionId, ToolInputError } from '../ids.js';
+import { parseNotionId } from '../ids.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import { markdownToBlocks } from '../markdown-to-blocks.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { appendContentOutput } from './outputs.js';

@@ -1,6 +1,6 @@
 // What a block edit may change: a block keeps its type (Notion cannot change it), so new Markdown must be one
 // block of the same kind, or plain text for the block's own kind.
-import { ToolInputError } from '../ids.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import { markdownToBlocks, type BlockRequest } from '../markdown-to-blocks.js';
 import type { Json } from '../notion-api.js';
 

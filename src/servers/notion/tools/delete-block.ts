@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { parseNotionId, ToolInputError } from '../ids.js';
+import { parseNotionId } from '../ids.js';
+import { ToolInputError } from '../../shared/tool-input-error.js';
 import { blockLabel, PAGE_BLOCKS } from './block-edits.js';
 import { runNotionTool, type ToolContext } from './context.js';
 import { deleteBlockOutput } from './outputs.js';
