@@ -1,7 +1,9 @@
 // gakuco-monit: the PM2 monitor (interactive), --once / --json for scripts and SSH without a terminal, `doctor`, and `serve` (the resident agent).
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from './i18n/diagnostics.js';
+import type { Messages } from './i18n/messages.js';
 import { messagesFor } from './i18n/messages-for.js';
+import type { HostsProblem } from './remote/hosts-file.js';
 import { resolveLang } from './i18n/resolve-lang.js';
 import { pm2Program } from './pm2-bridge/diagnostics/commands.js';
 import { canRunInteractive } from './cli/can-run-interactive.js';
@@ -37,6 +39,10 @@ async function main(): Promise<void> {
     const { runServe } = await import('./agent/serve.js');
     return exitAfterFlush(await runServe(args.rest));
   }
+  if (args.command === 'action') {
+    const { runActionCommand } = await import('./cli/run-action.js');
+    return exitAfterFlush(await runActionCommand(args.rest));
+  }
   if (args.help) {
     const glyphs = wantsAscii(args.ascii, process.env.TERM) ? asciiGlyphs : unicodeGlyphs;
     process.stdout.write(`${messages.cli.usage}\n${messages.cli.keys(hintEntries(messages, glyphs, false).join(', '))}\n`);
@@ -62,6 +68,18 @@ async function main(): Promise<void> {
     readOnly: args.readOnly,
     pm2: pm2Program(process.env),
   });
+
+  const { hostsFilePath, resolveHosts } = await import('./remote/hosts-file.js');
+  const resolved = resolveHosts(args, hostsFilePath(process.env));
+  if (!resolved.ok) {
+    process.stderr.write(`${hostsProblemText(resolved.problem, messages)}\n`);
+    return exitAfterFlush(EXIT_USAGE);
+  }
+  const hosts = resolved.hosts;
+  if (hosts.length > 0 && (args.once || args.json)) {
+    process.stderr.write(`${messages.hosts.interactiveOnly}\n`);
+    return exitAfterFlush(EXIT_USAGE);
+  }
 
   if (args.once || args.json) {
     const { readSnapshotOnce } = await import('./pm2-bridge/index.js');
@@ -91,7 +109,21 @@ async function main(): Promise<void> {
     return exitAfterFlush(EXIT_NO_TTY);
   }
   const { runMonitor } = await import('./cli/run-monitor.js');
-  runMonitor(args, display);
+  runMonitor(args, display, hosts);
+}
+
+function hostsProblemText(problem: HostsProblem, messages: Messages): string {
+  const h = messages.hosts;
+  switch (problem.code) {
+    case 'file-missing':
+      return h.fileMissing(problem.path);
+    case 'file-bad':
+      return h.fileBad(problem.path, problem.problem);
+    case 'unknown-context':
+      return h.unknownContext(problem.name, problem.path);
+    case 'no-hosts':
+      return h.noHosts;
+  }
 }
 
 void main();

@@ -1,7 +1,7 @@
 /** The monitor's command line, parsed. */
 export interface CliArgs {
-  command: 'monitor' | 'doctor' | 'serve';
-  /** For `doctor` and `serve`: their own arguments, passed on untouched. */
+  command: 'monitor' | 'doctor' | 'serve' | 'action';
+  /** For `doctor`, `serve` and `action`: their own arguments, passed on untouched. */
   rest: string[];
   lang: string | undefined;
   once: boolean;
@@ -13,6 +13,12 @@ export interface CliArgs {
   ascii: boolean;
   noColor: boolean;
   pm2Home: string | undefined;
+  /** --host, each time given: hosts-file names or ssh destinations, watched over ssh in one table. */
+  hosts: string[];
+  /** --hosts FILE instead of $XDG_CONFIG_HOME/gakuco-monit/hosts.json. */
+  hostsFile: string | undefined;
+  /** --context NAME: the hosts of that context in the hosts file. */
+  context: string | undefined;
   help: boolean;
   version: boolean;
 }

@@ -1,10 +1,11 @@
+import { resolve } from 'node:path';
 import type { CliArgs, CliArgsResult } from './cli-args.js';
 import { helpFlag, langFlag, parseFlags, pm2HomeFlag, switchFlag, valueFlag, type Flag } from './flags.js';
 
 const MIN_INTERVAL_MS = 100;
 
 /** Subcommands: `gakuco-monit NAME ...` passes what follows NAME to that command's own parser, untouched. */
-export const SUBCOMMANDS = ['doctor', 'serve'] as const satisfies readonly CliArgs['command'][];
+export const SUBCOMMANDS = ['doctor', 'serve', 'action'] as const satisfies readonly CliArgs['command'][];
 
 /** The monitor's flags (`gakuco-monit [options]`): add a flag here, and its field to CliArgs. */
 const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [
@@ -18,6 +19,10 @@ const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [
   switchFlag('ascii', (a) => void (a.ascii = true)),
   switchFlag('no-color', (a) => void (a.noColor = true), { aliases: ['no-colour'] }),
   switchFlag('version', (a) => void (a.version = true), { short: 'v' }),
+  // Several hosts over ssh (src/remote/): --host is repeated, one host each.
+  valueFlag('host', (a, v) => v.trim() !== '' && a.hosts.push(v.trim()) > 0),
+  valueFlag('hosts', (a, v) => v !== '' && Boolean((a.hostsFile = resolve(v)))),
+  valueFlag('context', (a, v) => v !== '' && Boolean((a.context = v))),
   valueFlag('interval', (a, v) => {
     const ms = Number(v);
     if (v.trim() === '' || !Number.isInteger(ms) || ms < MIN_INTERVAL_MS) return false;
@@ -40,6 +45,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     ascii: false,
     noColor: false,
     pm2Home: undefined,
+    hosts: [],
+    hostsFile: undefined,
+    context: undefined,
     help: false,
     version: false,
   };

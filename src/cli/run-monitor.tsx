@@ -5,6 +5,10 @@ import { TerminalApp } from '../tui/components/TerminalApp.js';
 import { ScreenLayersContext } from '../tui/display/screen-layers-context.js';
 import type { DisplayOptions } from '../tui/display/display-options.js';
 import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
+import type { HostSpec } from '../remote/host-spec.js';
+import { createMultiHostSource } from '../remote/multi-host-source.js';
+import { createSshHostSource } from '../remote/ssh-host-source.js';
+import type { Bridge } from '../pm2-bridge/types.js';
 import type { CliArgs } from './cli-args.js';
 
 const CLOSE_GRACE_MS = 500;
@@ -16,13 +20,23 @@ const EXIT_HANGUP = 129;
  * cells sent), Ctrl-C and q are ours: unmount, give the terminal back, then exit explicitly, because after a dead
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
-export function runMonitor(args: CliArgs, display: DisplayOptions): void {
-  const shellPm2Home = defaultPm2Home(process.env);
-  const bridge = createBridge({
-    pm2Home: args.pm2Home,
-    refreshIntervalMs: args.intervalMs,
-    diagnostics: createDiagnosticsProvider({ shellPm2Home }),
-  });
+export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readonly HostSpec[]): void {
+  const bridge: Bridge =
+    hosts.length === 0
+      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
+      : createMultiHostSource(
+          hosts.map((host) =>
+            createSshHostSource(host, {
+              refreshIntervalMs: args.intervalMs,
+              linesPerService: 2000,
+              notifyIntervalMs: 250,
+              reconnectFirstMs: 1000,
+              reconnectMaxMs: 30_000,
+              silenceMs: 20_000,
+              actionTimeoutMs: 30_000,
+            }),
+          ),
+        );
   const stdout = createCellDiffStdout(process.stdout);
   let quitting = false;
   const quit = () => {

@@ -7,6 +7,7 @@ export interface Messages {
     name: string;
     status: string;
     pid: string;
+    host: string;
     cpu: string;
     memory: string;
     restarts: string;
@@ -136,5 +137,27 @@ export interface Messages {
     badValue: (option: string, value: string) => string;
     loadFailed: (error: string) => string;
     watchNeedsJson: string;
+  };
+  /** Several hosts in one monitor (--host, src/remote/): link states, the header, hosts-file errors. */
+  hosts: {
+    /** The header's summary: how many hosts answer. */
+    summary: (connected: number, total: number) => string;
+    connecting: (host: string) => string;
+    hostKeyRefused: (host: string) => string;
+    authRefused: (host: string) => string;
+    remoteMissing: (host: string, command: string) => string;
+    incompatible: (host: string, version: number) => string;
+    lost: (host: string, detail: string) => string;
+    /** Appended to a failed link: when it is tried again. */
+    retryAt: (time: string) => string;
+    /** A host whose ssh link is up but whose own PM2 is not: `state` is the banner's text for that. */
+    daemon: (host: string, state: string) => string;
+    fileMissing: (path: string) => string;
+    fileBad: (path: string, problem: string) => string;
+    unknownContext: (name: string, path: string) => string;
+    /** --hosts or --context without any host to watch. */
+    noHosts: string;
+    /** --host with --once or --json. */
+    interactiveOnly: string;
   };
 }

@@ -15,6 +15,7 @@ import type { Bridge, CustomActionRunner, DiagnosticsProvider, InsightsSource, S
 
 export { maskEnv } from './redact.js';
 export { findPortOwner } from './port-owner.js';
+export { runActionOnce } from './run-action-once.js';
 export type * from './types.js';
 
 export interface BridgeOptions {

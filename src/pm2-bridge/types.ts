@@ -29,7 +29,33 @@ export type ConnectionState =
       /** The same as a code plus parameters, which the screens word through i18n. */
       reason: ActionError;
       lastOkAt: number | null;
-    };
+    }
+  /** Several hosts in one monitor (--host): `home` names them all; each has its own link (src/remote/). */
+  | { kind: 'hosts'; home: string; hosts: readonly HostLink[] };
+
+/**
+ * Where the monitor stands with one host over ssh. `connected` carries that host's own PM2 connection; every other
+ * kind is the ssh link's, and the link is tried again at `retryAt` (backoff), whatever the reason.
+ */
+export type HostLinkState =
+  | { kind: 'connecting' }
+  | { kind: 'connected'; since: number; daemon: ConnectionState }
+  /** known_hosts does not hold this host's key, or holds another one: ssh refused it (BatchMode never asks). */
+  | { kind: 'host-key-refused'; retryAt: number }
+  /** The host refused our keys (no agent key or IdentityFile it accepts). */
+  | { kind: 'auth-refused'; retryAt: number }
+  /** ssh got in, but the remote command is not there (`command`, as configured). */
+  | { kind: 'remote-missing'; command: string; retryAt: number }
+  /** The remote speaks another stream version (`version`; this monitor reads STREAM_VERSION). */
+  | { kind: 'incompatible'; version: number; retryAt: number }
+  /** The link failed or ended (`detail`: ssh's last words); tried again at `retryAt`, attempt `attempt`. */
+  | { kind: 'lost'; detail: string; attempt: number; retryAt: number };
+
+export interface HostLink {
+  /** The name shown in the host column (a hosts-file name, or the ssh destination). */
+  host: string;
+  state: HostLinkState;
+}
 
 export interface EnvEntry {
   key: string;
@@ -94,6 +120,8 @@ export interface Diagnostic {
 
 export interface Service {
   pmId: number;
+  /** With several hosts: the host it runs on (the host column); pmId is then the monitor's own key for it. */
+  host?: string;
   name: string;
   namespace: string;
   status: ServiceStatus;
@@ -189,7 +217,11 @@ export type ActionErrorCode =
   | 'process-replaced'
   | 'not-cluster'
   | 'last-instance'
-  | 'flush-failed';
+  | 'flush-failed'
+  /** Several hosts: ssh could not reach `host` to act there (`message`: ssh's words). */
+  | 'host-unreachable'
+  /** Several hosts: the remote action command failed without an answer (`message`). */
+  | 'remote-failed';
 
 export interface ActionError {
   code: ActionErrorCode;

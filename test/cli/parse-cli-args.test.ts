@@ -9,11 +9,14 @@ describe('parseCliArgs', () => {
     expect(parsed).toMatchObject({ ok: true, args: { command: 'monitor', intervalMs: 1000, once: false, json: false, readOnly: false, ascii: false, noColor: false } });
   });
   it('reads every flag, both --opt value and --opt=value', () => {
-    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch']);
+    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch', '--host', 'prod-a', '--host=user@prod-b', '--hosts', '/etc/gakuco/hosts.json', '--context', 'prod']);
     expect(parsed).toEqual({
       ok: true,
-      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, readOnly: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', help: false, version: false },
+      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, readOnly: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', hosts: ['prod-a', 'user@prod-b'], hostsFile: '/etc/gakuco/hosts.json', context: 'prod', help: false, version: false },
     });
+  });
+  it('passes everything after action to the action command', () => {
+    expect(parseCliArgs(['action', 'restart', '3', '--expect-name', 'web'])).toMatchObject({ ok: true, args: { command: 'action', rest: ['restart', '3', '--expect-name', 'web'] } });
   });
   it('passes everything after doctor to the doctor', () => {
     expect(parseCliArgs(['doctor', '--json', '--lang', 'en'])).toMatchObject({ ok: true, args: { command: 'doctor', rest: ['--json', '--lang', 'en'] } });

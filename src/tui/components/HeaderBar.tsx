@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
 import { memo, useContext } from 'react';
+import type { Messages } from '../../i18n/messages.js';
 import type { ConnectionState } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
 import { formatClockTime } from '../format/clock-time.js';
+import type { Glyphs } from '../format/glyphs.js';
 import type { Tone } from '../format/tone.js';
 import { truncateCells } from '../format/truncate-cells.js';
 import { Toned } from './Toned.js';
@@ -15,6 +17,15 @@ export interface HeaderBarProps {
   shownCount: number | null;
   width: number;
   now: number;
+}
+
+/** With several hosts: how many are fully up (ssh link and their PM2), green when all, red when none. */
+function hostsState(connection: ConnectionState, messages: Messages, glyphs: Glyphs): { mark: string; text: string; tone: Tone } {
+  const hosts = connection.kind === 'hosts' ? connection.hosts : [];
+  const up = hosts.filter((link) => link.state.kind === 'connected' && link.state.daemon.kind === 'connected').length;
+  const text = messages.hosts.summary(up, hosts.length);
+  if (up === hosts.length) return { mark: glyphs.online, text, tone: 'green' };
+  return { mark: up === 0 ? glyphs.errored : glyphs.severityWarning, text, tone: up === 0 ? 'red' : 'yellow' };
 }
 
 /** Row one: the name, where PM2 stands (mark + words), read-only, the time. */
@@ -30,6 +41,7 @@ export const HeaderBar = memo(function HeaderBar({ connection, serviceCount, sho
       text: c.loadFailed(connection.kind === 'load-failed' ? messages.actionErrors[connection.reason.code](connection.reason.params) : ''),
       tone: 'red',
     },
+    hosts: hostsState(connection, messages, glyphs),
   };
   const state = states[connection.kind];
   const right = `${readOnly ? `[${messages.readOnlyBadge}] ` : ''}${formatClockTime(now)}`;

@@ -7,7 +7,7 @@ import { findingsMark } from '../format/severity-mark.js';
 import { padCells } from '../format/pad-cells.js';
 import { truncateCells } from '../format/truncate-cells.js';
 import { displayName } from '../table/display-name.js';
-import { fitColumns, ROW_PREFIX_WIDTH } from '../table/fit-columns.js';
+import { fitColumns, longestHost, ROW_PREFIX_WIDTH } from '../table/fit-columns.js';
 import { serviceCells } from '../table/service-cells.js';
 import { Toned } from './Toned.js';
 
@@ -31,7 +31,7 @@ export interface ServiceTableProps {
 export const ServiceTable = memo(function ServiceTable({ services, selectedIndex, width, height, now, emptyText, focused }: ServiceTableProps) {
   const { messages, glyphs, color } = useContext(DisplayContext);
   const longest = Math.max(0, ...services.map((service) => cellWidth(displayName(service))));
-  const columns = fitColumns(width, messages, longest);
+  const columns = fitColumns(width, messages, longest, longestHost(services));
   const rowsRoom = Math.max(0, height - 1);
   const start = selectedIndex >= rowsRoom ? selectedIndex - rowsRoom + 1 : 0;
   const shown = services.slice(start, start + rowsRoom);

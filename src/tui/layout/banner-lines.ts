@@ -1,5 +1,5 @@
 import type { Messages } from '../../i18n/messages.js';
-import type { ConnectionState, Diagnostic } from '../../pm2-bridge/types.js';
+import type { ConnectionState, Diagnostic, HostLink } from '../../pm2-bridge/types.js';
 import { formatClockTime } from '../format/clock-time.js';
 
 /**
@@ -32,5 +32,31 @@ export function bannerLines(connection: ConnectionState, messages: Messages, { l
         c.loadFailed(messages.actionErrors[connection.reason.code](connection.reason.params)),
         `${connection.lastOkAt === null ? '' : c.lastOk(formatClockTime(connection.lastOkAt)) + ' / '}${c.keepsLast}`,
       ];
+    case 'hosts':
+      return connection.hosts.flatMap((link) => hostLinkLine(link, messages, pm2));
+  }
+}
+
+/** One line for a host that is not fully up (its ssh link, or its own PM2); none for a host that is. */
+function hostLinkLine({ host, state }: HostLink, messages: Messages, pm2: string): string[] {
+  const h = messages.hosts;
+  const retry = (retryAt: number) => h.retryAt(formatClockTime(retryAt));
+  switch (state.kind) {
+    case 'connecting':
+      return [h.connecting(host)];
+    case 'connected': {
+      const daemon = bannerLines(state.daemon, messages, { live: false, diagnostics: [], pm2 })[0];
+      return daemon === undefined ? [] : [h.daemon(host, daemon)];
+    }
+    case 'host-key-refused':
+      return [h.hostKeyRefused(host) + retry(state.retryAt)];
+    case 'auth-refused':
+      return [h.authRefused(host) + retry(state.retryAt)];
+    case 'remote-missing':
+      return [h.remoteMissing(host, state.command) + retry(state.retryAt)];
+    case 'incompatible':
+      return [h.incompatible(host, state.version) + retry(state.retryAt)];
+    case 'lost':
+      return [h.lost(host, state.detail) + retry(state.retryAt)];
   }
 }

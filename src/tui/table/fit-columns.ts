@@ -16,8 +16,10 @@ const GAP = 1;
 const NAME_MIN = 10;
 /** Columns are dropped rather than cut names shorter than this (or the longest name, if shorter). */
 const NAME_COMFORT = 18;
+/** Host names longer than this are cut (the link states in the banner name them whole). */
+const HOST_MAX = 16;
 
-const contentWidth: Record<Exclude<ColumnId, 'name' | 'status'>, number> = {
+const contentWidth: Record<Exclude<ColumnId, 'host' | 'name' | 'status'>, number> = {
   pid: 7,
   cpu: 5,
   memory: 6,
@@ -29,17 +31,18 @@ const contentWidth: Record<Exclude<ColumnId, 'name' | 'status'>, number> = {
 
 /**
  * Chooses the columns and their widths (in cells) for a table `totalWidth` cells wide: every column that fits,
- * dropping the least useful first. The name column takes what is left, up to the longest name.
+ * dropping the least useful first. The name column takes what is left, up to the longest name. The host column is
+ * there when `longestHost` > 0 (services from several hosts), and never dropped: rows would be ambiguous without it.
  */
-export function fitColumns(totalWidth: number, messages: Messages, longestName: number): TableColumn[] {
+export function fitColumns(totalWidth: number, messages: Messages, longestName: number, longestHost = 0): TableColumn[] {
   const statusWidth = 2 + Math.max(...Object.values(messages.status).map(cellWidth));
   // A mark and a word (`! degraded`, `✖ conflict`) read whole; latencies (`OK 12ms`) fit in the default.
   const h = messages.health;
   const healthWidth = Math.max(contentWidth.health, 2 + Math.max(...[h.degraded, h.conflict, h.failed, h.closed].map(cellWidth)));
   const fixed = new Map<ColumnId, number>();
   for (const id of columnOrder) {
-    if (id === 'name') continue;
-    const content = id === 'status' ? statusWidth : id === 'health' ? healthWidth : contentWidth[id];
+    if (id === 'name' || (id === 'host' && longestHost === 0)) continue;
+    const content = id === 'host' ? Math.min(longestHost, HOST_MAX) : id === 'status' ? statusWidth : id === 'health' ? healthWidth : contentWidth[id];
     fixed.set(id, Math.max(content, cellWidth(messages.columns[id])));
   }
   // Every column, the name's included, has a one-cell gap before it.
@@ -57,6 +60,13 @@ export function fitColumns(totalWidth: number, messages: Messages, longestName: 
       id,
       header: messages.columns[id],
       width: id === 'name' ? nameWidth : fixed.get(id)!,
-      align: id === 'name' || id === 'status' || id === 'health' ? 'left' : 'right',
+      align: id === 'host' || id === 'name' || id === 'status' || id === 'health' ? 'left' : 'right',
     }));
+}
+
+/** The widest host name among `services` in cells; 0 when they come from no named host (one local PM2). */
+export function longestHost(services: readonly { host?: string }[]): number {
+  let widest = 0;
+  for (const service of services) if (service.host !== undefined) widest = Math.max(widest, cellWidth(service.host), 1);
+  return widest;
 }

@@ -49,6 +49,7 @@ export function serviceCells(service: Service, context: CellContext): Record<Col
   const status = statusStyle(service.status, context.messages, context.glyphs);
   const running = service.pid > 0;
   return {
+    host: { text: service.host ?? '', tone: null },
     name: { text: displayName(service), tone: null },
     status: { text: `${status.mark} ${status.label}`, tone: status.tone },
     pid: { text: running ? String(service.pid) : '-', tone: null },

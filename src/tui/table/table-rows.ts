@@ -12,13 +12,15 @@ export type TableRow =
   | { kind: 'service'; key: string; service: Service; services: readonly Service[]; child: boolean };
 
 export const serviceKey = (pmId: number) => `pm:${pmId}`;
-export const appKey = (namespace: string, name: string) => `app:${namespace}/${name}`;
+/** With several hosts a cluster app is per host: `host` keeps prod-a's api apart from prod-b's. */
+export const appKey = (namespace: string, name: string, host?: string) => (host === undefined ? `app:${namespace}/${name}` : `app:${host}|${namespace}/${name}`);
 
 export function isSelectable(row: TableRow): boolean {
   return row.kind !== 'namespace';
 }
 
 interface Group {
+  host: string | undefined;
   namespace: string;
   name: string;
   cluster: boolean;
@@ -30,10 +32,10 @@ function groupsOf(services: readonly Service[]): Group[] {
   for (const service of services) {
     const cluster = service.execMode === 'cluster';
     // Fork apps that share a name (started twice) stay separate rows.
-    const key = cluster ? appKey(service.namespace, service.name) : serviceKey(service.pmId);
+    const key = cluster ? appKey(service.namespace, service.name, service.host) : serviceKey(service.pmId);
     const group = byKey.get(key);
     if (group) group.services.push(service);
-    else byKey.set(key, { namespace: service.namespace, name: service.name, cluster, services: [service] });
+    else byKey.set(key, { host: service.host, namespace: service.namespace, name: service.name, cluster, services: [service] });
   }
   for (const group of byKey.values()) group.services.sort((a, b) => (a.instanceId ?? a.pmId) - (b.instanceId ?? b.pmId));
   return [...byKey.values()];
@@ -60,7 +62,7 @@ export function tableRows(services: readonly Service[], order: SortOrder, expand
         rows.push({ kind: 'service', key: serviceKey(service.pmId), service, services: group.services, child: false });
         continue;
       }
-      const key = appKey(group.namespace, group.name);
+      const key = appKey(group.namespace, group.name, group.host);
       const open = expanded.has(key);
       rows.push({ kind: 'app', key, name: group.name, services: group.services, expanded: open });
       if (open) {
