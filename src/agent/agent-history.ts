@@ -1,14 +1,14 @@
 // What the agent hands to a monitor started later (GET /history): the bridge's own metric history (issue 10's
 // HistoryStore, through the bridge's InsightsSource) in the hand-over shape HistoryExport, which the monitor merges
 // with HistoryStore.importHistory(). Alert transitions are kept here, bounded, for GET /alerts.
-import type { HistoryExport, InsightsSource, Snapshot } from '../pm2-bridge/types.js';
+import type { HistoryExport, InsightsSource, ListView } from '../pm2-bridge/types.js';
 import type { AlertTransition } from './rules/evaluate-rules.js';
 
-export function exportHistory(snapshot: Snapshot, insights: Pick<InsightsSource, 'historyOf'>, intervalMs: number): HistoryExport {
+export function exportHistory(list: Pick<ListView, 'services'>, insights: Pick<InsightsSource, 'historyOf'>, intervalMs: number): HistoryExport {
   return {
     version: 1,
     intervalMs,
-    services: snapshot.services.map((s) => insights.historyOf({ pmId: s.pmId, name: s.name })),
+    services: list.services.map((s) => insights.historyOf({ pmId: s.pmId, name: s.name })),
   };
 }
 

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { AGENT_MESSAGES, type AgentMessages } from '../i18n/agent.js';
 import { resolveLang } from '../i18n/resolve-lang.js';
 import { createBridge, resolvePm2Home } from '../pm2-bridge/index.js';
+import type { ListView } from '../pm2-bridge/types.js';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
 import { isLoopbackHost } from '../shared/host-guard.js';
 import { DEFAULT_CONFIG, parseAgentConfig, type AgentConfig } from './agent-config.js';
@@ -85,6 +86,13 @@ export async function runServe(argv: readonly string[], env: NodeJS.ProcessEnv =
   return startAgent({ config, host, port, apiKey, pm2Home: resolvePm2Home(args.pm2Home ?? env.PM2_HOME), m, env });
 }
 
+/** The agent's own memory, MB: what bench:agent and an operator look at first. */
+function agentMemory(): Record<string, number> {
+  const m = process.memoryUsage();
+  const mb = (n: number): number => Math.round((n / 1024 / 1024) * 10) / 10;
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
+}
+
 interface StartOptions {
   config: AgentConfig;
   host: string;
@@ -125,16 +133,19 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
   });
 
   let state: RuleState = EMPTY_RULE_STATE;
+  /** Bumped when the firing set changes: with the snapshot's version, says when /metrics must be rendered anew. */
+  let alertsVersion = 0;
+  let rendered: { list: ListView; alerts: number; insights: number; body: string } | null = null;
   let firing: Alert[] = [];
   let pending: Alert[] = [];
   const evaluate = (): void => {
-    const snapshot = bridge.getSnapshot();
     const at = Date.now();
-    const step = evaluateRules(state, sampleOf(snapshot, at, exceptionCounts(bridge)), config.rules);
+    const step = evaluateRules(state, sampleOf(bridge.getList(), at, exceptionCounts(bridge)), config.rules);
     state = step.state;
     firing = step.firing;
     pending = [...state.alerts.values()].filter((a) => a.firedAt === null);
     transitions.add(step.transitions);
+    if (step.transitions.length > 0) alertsVersion += 1;
     for (const t of step.transitions) {
       const summary = m.alertLine(t.kind, t.alert, machine);
       log(summary);
@@ -150,9 +161,14 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
     onError: (what) => log(`internal error: ${what}`),
     routes: {
       async metrics() {
-        const snapshot = bridge.getSnapshot();
-        const body = await metrics.render({ snapshot, firing, now: Date.now(), exceptionsOf: exceptionCounts(bridge) });
-        return { contentType: metrics.contentType, body };
+        // The data changes once per refresh (or alert transition): scrapes in between get the same text.
+        const list = bridge.getList();
+        const insights = bridge.getInsights().version;
+        if (rendered === null || rendered.list !== list || rendered.alerts !== alertsVersion || rendered.insights !== insights) {
+          const body = await metrics.render({ list, firing, now: Date.now(), exceptionsOf: exceptionCounts(bridge) });
+          rendered = { list, alerts: alertsVersion, insights, body };
+        }
+        return { contentType: metrics.contentType, body: rendered.body };
       },
       health() {
         const snapshot = bridge.getSnapshot();
@@ -164,9 +180,10 @@ function startAgent({ config, host, port, apiKey, pm2Home, m, env }: StartOption
           refreshedAt: snapshot.refreshedAt,
           firing: firing.length,
           receivers: [...outcomes].map(([name, counts]) => ({ name, ...counts })),
+          agent: agentMemory(),
         };
       },
-      history: () => exportHistory(bridge.getSnapshot(), bridge, REFRESH_MS),
+      history: () => exportHistory(bridge.getList(), bridge, REFRESH_MS),
       alerts: () => ({ firing, pending, transitions: transitions.list() }),
     },
   });

@@ -1,13 +1,13 @@
 // /metrics: the pm2-metrics series per process, then what only this monitor knows (port checks, /health, findings,
-// alerts), in the Prometheus text format via prom-client. A fresh registry per scrape: no stale series of a deleted
-// process, and nothing kept between scrapes but the agent's own process metrics.
+// alerts), in the Prometheus text format via prom-client. The gauges are reset and refilled from the snapshot on
+// each render, so a deleted process leaves no stale series.
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { PortCheck, Snapshot } from '../../pm2-bridge/types.js';
+import type { ListView, PortCheck } from '../../pm2-bridge/types.js';
 import type { Alert } from '../rules/evaluate-rules.js';
 import { PM2_GAUGES, PM2_LABELS, axmMetricName, axmValue, pm2Labels, pm2Values } from './pm2-metrics-compat.js';
 
 export interface MetricsInput {
-  snapshot: Snapshot;
+  list: ListView;
   firing: readonly Alert[];
   now: number;
   /** Exceptions seen per pm_id, when a source counts them. */
@@ -27,62 +27,89 @@ function gauge(registry: Registry, name: string, help: string, labelNames: reado
   return new Gauge({ name, help, labelNames, registers: [registry] });
 }
 
-function renderSnapshot(registry: Registry, { snapshot, firing, now, exceptionsOf }: MetricsInput): void {
-  const pm2 = new Map(PM2_GAUGES.map(([name, help]) => [name, gauge(registry, `pm2_${name}`, help, PM2_LABELS)]));
-  const builtIn = new Set(PM2_GAUGES.map(([name]) => `pm2_${name}`));
-  const axm = new Map<string, Gauge>();
-  const id = ['id', 'name'] as const;
-  const port = ['id', 'name', 'port'] as const;
-  const status = gauge(registry, 'gakuco_process_status', 'PM2 status of the process (1 for its current status)', [...id, 'status']);
-  const maxMemory = gauge(registry, 'gakuco_max_memory_restart_bytes', 'max_memory_restart of the process', id);
-  const portUp = gauge(registry, 'gakuco_port_up', 'Whether the process port accepts TCP connections', port);
-  const connect = gauge(registry, 'gakuco_port_connect_seconds', 'TCP connect time of the last port check', port);
-  const health = gauge(registry, 'gakuco_health_status', 'Result of GET /health (1 for the current state)', [...port, 'status']);
-  const healthTime = gauge(registry, 'gakuco_health_seconds', 'Response time of the last GET /health', port);
-  const exceptions = exceptionsOf ? gauge(registry, 'gakuco_exceptions', 'Uncaught exceptions seen for the process', id) : null;
+const ID = ['id', 'name'] as const;
+const PORT = ['id', 'name', 'port'] as const;
 
-  for (const s of snapshot.services) {
+/** The snapshot's gauges, made once and refilled per render (fewer allocations per scrape than new ones each time). */
+function snapshotGauges(registry: Registry) {
+  return {
+    pm2: new Map(PM2_GAUGES.map(([name, help]) => [name, gauge(registry, `pm2_${name}`, help, PM2_LABELS)])),
+    status: gauge(registry, 'gakuco_process_status', 'PM2 status of the process (1 for its current status)', [...ID, 'status']),
+    maxMemory: gauge(registry, 'gakuco_max_memory_restart_bytes', 'max_memory_restart of the process', ID),
+    portUp: gauge(registry, 'gakuco_port_up', 'Whether the process port accepts TCP connections', PORT),
+    connect: gauge(registry, 'gakuco_port_connect_seconds', 'TCP connect time of the last port check', PORT),
+    health: gauge(registry, 'gakuco_health_status', 'Result of GET /health (1 for the current state)', [...PORT, 'status']),
+    healthTime: gauge(registry, 'gakuco_health_seconds', 'Response time of the last GET /health', PORT),
+    exceptions: gauge(registry, 'gakuco_exceptions', 'Uncaught exceptions PM2 reported for the process', ID),
+    daemonUp: gauge(registry, 'gakuco_pm2_daemon_up', 'Whether the PM2 daemon answers', []),
+    findings: gauge(registry, 'gakuco_findings', 'Diagnostic findings (gakuco-monit doctor) by code', ['code', 'severity']),
+    alerts: gauge(registry, 'gakuco_alert_firing', 'Built-in alert rules firing now', ['alertname', 'severity', 'id', 'name']),
+  };
+}
+
+/** Custom (axm) gauges by metric name; those no process reports any more are removed from the registry. */
+class AxmGauges {
+  private readonly gauges = new Map<string, Gauge>();
+  private used = new Set<string>();
+
+  constructor(private readonly registry: Registry) {}
+
+  get(name: string, help: string): Gauge {
+    this.used.add(name);
+    let g = this.gauges.get(name);
+    if (!g) {
+      g = gauge(this.registry, name, help, PM2_LABELS);
+      this.gauges.set(name, g);
+    }
+    return g;
+  }
+
+  /** Call after a render: drops the gauges it did not use. */
+  sweep(): void {
+    for (const name of this.gauges.keys()) {
+      if (this.used.has(name)) continue;
+      this.registry.removeSingleMetric(name);
+      this.gauges.delete(name);
+    }
+    this.used = new Set();
+  }
+}
+
+function fill(g: ReturnType<typeof snapshotGauges>, axm: AxmGauges, { list, firing, now, exceptionsOf }: MetricsInput): void {
+  const builtIn = new Set(PM2_GAUGES.map(([name]) => `pm2_${name}`));
+  for (const s of list.services) {
     const labels = pm2Labels(s);
     const values = pm2Values(s, now);
-    for (const [name, g] of pm2) g.set(labels, values[name]);
+    for (const [name, pm2Gauge] of g.pm2) pm2Gauge.set(labels, values[name]);
     for (const metric of s.metrics) {
       const name = axmMetricName(metric.name);
       const value = axmValue(metric.value);
       if (value === null || builtIn.has(name)) continue;
-      let g = axm.get(name);
-      if (!g) {
-        g = gauge(registry, name, metric.name, PM2_LABELS);
-        axm.set(name, g);
-      }
-      g.set(labels, value);
+      axm.get(name, metric.name).set(labels, value);
     }
     const own = { id: labels.id, name: s.name };
-    status.set({ ...own, status: s.status }, 1);
-    if (s.maxMemoryRestart !== null) maxMemory.set(own, s.maxMemoryRestart);
-    exceptions?.set(own, exceptionsOf!(s.pmId));
+    g.status.set({ ...own, status: s.status }, 1);
+    if (s.maxMemoryRestart !== null) g.maxMemory.set(own, s.maxMemoryRestart);
+    if (exceptionsOf) g.exceptions.set(own, exceptionsOf(s.pmId));
     const check = s.portCheck;
     if (!check) continue;
     const at = { ...own, port: String(check.port) };
-    if (check.listening !== null) portUp.set(at, check.listening ? 1 : 0);
-    if (check.connectMs !== null) connect.set(at, check.connectMs / 1000);
-    for (const state of HEALTH_STATES) health.set({ ...at, status: state }, check.health === state ? 1 : 0);
-    if (check.healthMs !== null) healthTime.set(at, check.healthMs / 1000);
+    if (check.listening !== null) g.portUp.set(at, check.listening ? 1 : 0);
+    if (check.connectMs !== null) g.connect.set(at, check.connectMs / 1000);
+    for (const state of HEALTH_STATES) g.health.set({ ...at, status: state }, check.health === state ? 1 : 0);
+    if (check.healthMs !== null) g.healthTime.set(at, check.healthMs / 1000);
   }
-
-  const daemonUp = gauge(registry, 'gakuco_pm2_daemon_up', 'Whether the PM2 daemon answers', []);
-  daemonUp.set(snapshot.connection.kind === 'connected' ? 1 : 0);
-  const findings = gauge(registry, 'gakuco_findings', 'Diagnostic findings (gakuco-monit doctor) by code', ['code', 'severity']);
+  g.daemonUp.set(list.connection.kind === 'connected' ? 1 : 0);
   const counts = new Map<string, { code: string; severity: string; n: number }>();
-  for (const d of [...snapshot.diagnostics, ...snapshot.services.flatMap((s) => s.diagnostics)]) {
+  for (const d of [...list.diagnostics, ...list.services.flatMap((s) => s.diagnostics)]) {
     const key = `${d.code}\0${d.severity}`;
     const entry = counts.get(key) ?? { code: d.code, severity: d.severity, n: 0 };
     entry.n += 1;
     counts.set(key, entry);
   }
-  for (const { code, severity, n } of counts.values()) findings.set({ code, severity }, n);
-  const alerts = gauge(registry, 'gakuco_alert_firing', 'Built-in alert rules firing now', ['alertname', 'severity', 'id', 'name']);
+  for (const { code, severity, n } of counts.values()) g.findings.set({ code, severity }, n);
   for (const a of firing) {
-    alerts.set({ alertname: a.rule, severity: a.severity, id: a.pmId === null ? '' : String(a.pmId), name: a.name ?? '' }, 1);
+    g.alerts.set({ alertname: a.rule, severity: a.severity, id: a.pmId === null ? '' : String(a.pmId), name: a.name ?? '' }, 1);
   }
 }
 
@@ -115,11 +142,15 @@ export function createAgentMetrics(): AgentMetrics {
     labelNames: ['receiver', 'outcome'],
     registers: [own],
   });
+  const registry = new Registry();
+  const gauges = snapshotGauges(registry);
+  const axm = new AxmGauges(registry);
   return {
     contentType: own.contentType,
     async render(input) {
-      const registry = new Registry();
-      renderSnapshot(registry, input);
+      registry.resetMetrics();
+      fill(gauges, axm, input);
+      axm.sweep();
       return `${await registry.metrics()}\n${await own.metrics()}`;
     },
     countNotification(receiver, outcome) {

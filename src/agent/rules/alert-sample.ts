@@ -1,5 +1,5 @@
 // What the rule evaluator looks at: one moment of the PM2 setup, reduced to the fields the rules read.
-import type { PortCheck, ServiceStatus, Snapshot } from '../../pm2-bridge/types.js';
+import type { ListView, PortCheck, ServiceStatus } from '../../pm2-bridge/types.js';
 
 export interface ServiceSample {
   pmId: number;
@@ -24,14 +24,14 @@ export interface AlertSample {
   services: readonly ServiceSample[];
 }
 
-/** The sample of a bridge snapshot; `exceptionsOf` gives a service's exception count when a source knows it. */
-export function sampleOf(snapshot: Snapshot, at: number, exceptionsOf: (pmId: number) => number = () => 0): AlertSample {
-  const kind = snapshot.connection.kind;
+/** The sample of the bridge's list view; `exceptionsOf` gives a service's exception count when a source knows it. */
+export function sampleOf(list: Pick<ListView, 'connection' | 'services'>, at: number, exceptionsOf: (pmId: number) => number = () => 0): AlertSample {
+  const kind = list.connection.kind;
   const daemon = kind === 'connected' ? 'up' : kind === 'no-daemon' ? 'down' : 'unknown';
   return {
     at,
     daemon,
-    services: snapshot.services.map((s) => ({
+    services: list.services.map((s) => ({
       pmId: s.pmId,
       name: s.name,
       status: s.status,
