@@ -21,10 +21,14 @@ const EXIT_HANGUP = 129;
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
 export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readonly HostSpec[]): void {
-  const bridge: Bridge =
+  // Insights (timeline, exceptions, custom actions) are read from the local PM2 home.
+  const local =
     hosts.length === 0
-      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
-      : createMultiHostSource(
+      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, readOnly: args.readOnly, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
+      : null;
+  const bridge: Bridge =
+    local ??
+      createMultiHostSource(
           hosts.map((host) =>
             createSshHostSource(host, {
               refreshIntervalMs: args.intervalMs,
@@ -49,7 +53,7 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
   };
   const instance = render(
     <ScreenLayersContext.Provider value={stdout.layers}>
-      <TerminalApp source={bridge} actions={bridge} display={display} spareRows={0} onQuit={quit} />
+      <TerminalApp source={bridge} actions={bridge} insights={local ?? undefined} display={display} spareRows={0} onQuit={quit} />
     </ScreenLayersContext.Provider>,
     { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
   );

@@ -3,6 +3,7 @@
 // does not compile until it has a handler. Handlers read what they need from the context and dispatch UI actions.
 import type { ActionResult, ConnectionState, LogLine, Service, ServiceActions } from '../../pm2-bridge/types.js';
 import type { Command } from '../keys/keymap.js';
+import type { InsightsTab } from '../../i18n/insights.js';
 import type { UiAction } from '../state/ui-action.js';
 import type { Focus, UiState } from '../state/ui-state.js';
 import { displayName } from '../table/display-name.js';
@@ -29,6 +30,8 @@ export interface CommandContext {
   /** How far the help screen can scroll at the current size. */
   helpMaxScroll: () => number;
   quit: () => void;
+  /** Opens the insights overlay on a tab (issue 10). */
+  openInsights: (tab: InsightsTab) => void;
 }
 
 export type CommandHandler = (context: CommandContext) => void;
@@ -103,6 +106,10 @@ export const commandTable: Record<Command, CommandHandler> = {
   logPageUp: scrollLog(-1, true),
   logPageDown: scrollLog(1, true),
   logFollow: send({ type: 'followLog' }),
+
+  openTimeline: (c) => c.openInsights('timeline'),
+  openExceptions: (c) => c.openInsights('exceptions'),
+  openActions: (c) => c.openInsights('actions'),
 
   help: send({ type: 'toggleHelp' }),
   helpClose: send({ type: 'closeHelp' }),

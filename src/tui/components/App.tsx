@@ -1,6 +1,8 @@
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'react';
-import type { ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
+import type { CustomActionRunner, InsightsSource, ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
+import type { InsightsTab } from '../../i18n/insights.js';
+import { InsightsOverlay } from './InsightsOverlay.js';
 import { commandTable, type CommandContext } from '../commands/command-table.js';
 import { detailLines } from '../detail/detail-lines.js';
 import { detailRows } from '../detail/detail-rows.js';
@@ -32,6 +34,8 @@ export interface AppProps {
   /** Terminal rows the frame leaves unused, for the "too small" message (default 0). */
   spareRows?: number;
   onQuit: () => void;
+  /** History, timeline, exceptions and custom actions (issue 10); without it their keys do nothing. */
+  insights?: InsightsSource & CustomActionRunner;
   /** Clock for uptimes and the header (tests pin it). */
   now?: () => number;
 }
@@ -40,10 +44,11 @@ export interface AppProps {
  * The monitor: subscribes to the bridge's list (the log pane subscribes to its own service's lines), keeps UI state
  * in a reducer, maps keys through the keymap to the command table.
  */
-export function App({ source, actions, display, width, height, spareRows = 0, onQuit, now = Date.now }: AppProps) {
+export function App({ source, actions, display, width, height, spareRows = 0, onQuit, now = Date.now, insights }: AppProps) {
   const list = useListView(source);
   const [ui, dispatchUi] = useReducer(uiReducer, initialUiState);
   const [keyQueue] = useState(() => new KeyQueue());
+  const [insightsTab, setInsightsTab] = useState<InsightsTab | null>(null);
   // Only an update that changes the state will commit: a no-op (j on the last row) must not make the next key of
   // the same read wait for a render that never comes.
   const dispatch: typeof dispatchUi = (action) => {
@@ -79,6 +84,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);
 
   const handleKey = (input: string, key: Key) => {
+    if (insightsTab !== null) return; // the overlay reads keys itself
     const match = findCommand(keyName(input, key), activeScopes(mode, focus), display.readOnly);
     if (match === null) return;
     // Too small to draw: only quitting works.
@@ -99,6 +105,9 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
       logs: () => (selectedPmId === null ? [] : source.getLogs(selectedPmId)),
       helpMaxScroll: () => helpPages(display.messages, display.glyphs, display.readOnly, width, middle, ui.helpScroll).maxScroll,
       quit: onQuit,
+      openInsights: (tab) => {
+        if (insights && !layout.tooSmall) setInsightsTab(tab);
+      },
     };
     commandTable[match.command](context);
   };
@@ -115,6 +124,17 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     <DisplayContext.Provider value={display}>
       {layout.tooSmall ? (
         <TooSmall width={width} height={height} spareRows={spareRows} />
+      ) : insights && insightsTab !== null ? (
+        <InsightsOverlay
+          insights={insights}
+          tab={insightsTab}
+          service={selected}
+          target={selected && { pmId: selected.pmId, name: selected.name, daemonPid: list.connection.kind === 'connected' ? list.connection.daemonPid : null }}
+          width={width}
+          height={height}
+          now={at}
+          onClose={() => setInsightsTab(null)}
+        />
       ) : (
         <MonitorLayout
           source={source}

@@ -51,6 +51,11 @@ export const keymap = {
   help: { keys: ['?'], scope: 'global', dangerous: false, hint: 6 },
   quit: { keys: ['q'], scope: 'global', dangerous: false, hint: 7 },
 
+  // Issue 10 (plus): the insights overlay; its own keys are in tui/insights/insights-view.ts.
+  openTimeline: { keys: ['T'], scope: 'global', dangerous: false },
+  openExceptions: { keys: ['X'], scope: 'global', dangerous: false },
+  openActions: { keys: ['A'], scope: 'global', dangerous: false },
+
   helpClose: { keys: ['escape', '?'], scope: 'help', dangerous: false },
   helpUp: { keys: ['up', 'k', 'pageUp'], scope: 'help', dangerous: false },
   helpDown: { keys: ['down', 'j', 'pageDown'], scope: 'help', dangerous: false },
