@@ -1,14 +1,7 @@
 // The pm2 bridge: the only code that talks to PM2. Everything it hands out is plain data with secrets masked.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { linkFailure } from './actions.js';
-import { connectDaemon } from './client.js';
-import { probeServices } from './probe-services.js';
-import { readDaemonEnv, readDaemonPid } from './daemon-files.js';
-import { createStore } from './store.js';
-import { toServices, type RawProcess } from './to-service.js';
-import { mergeSecrets, redactDiagnostic, redactFindings, secretValues, type KnownSecrets } from './redact.js';
-import { sanitizeDeep } from './sanitize.js';
+import { createBridgeModels, createStore, realDeps, type StoreDeps, type StoreOptions } from './store.js';
 import { createInsights, type InsightsModel } from './insights/insights-model.js';
 import { withInsights } from './insights/with-insights.js';
 import type { Bridge, CustomActionRunner, DiagnosticsProvider, InsightsSource, Snapshot } from './types.js';
@@ -64,15 +57,9 @@ export function resolvePm2Home(pm2Home?: string): string {
   return pm2Home ?? process.env.PM2_HOME ?? join(homedir(), '.pm2');
 }
 
-/** The bridge with its insights (history, timeline, exceptions, custom actions). */
-export type MonitorBridge = Bridge & InsightsSource & CustomActionRunner;
-
-export function createBridge(options: BridgeOptions = {}): MonitorBridge {
-  let insights: InsightsModel | null = null;
-  const home = resolvePm2Home(options.pm2Home);
-  const store = createStore({
-    home,
-    onBusPacket: (topic, packet) => insights?.onBusPacket(topic, packet),
+function storeOptions(options: BridgeOptions): StoreOptions {
+  return {
+    home: resolvePm2Home(options.pm2Home),
     refreshIntervalMs: options.refreshIntervalMs ?? 1000,
     probeIntervalMs: options.probeIntervalMs ?? 3000,
     rpcTimeoutMs: options.rpcTimeoutMs ?? 3000,
@@ -89,59 +76,35 @@ export function createBridge(options: BridgeOptions = {}): MonitorBridge {
     maxLineBytes: options.maxLineBytes ?? 8 * 1024,
     logBytesBudget: options.logBytesBudget ?? 32 * 1024 * 1024,
     eventRefreshThrottleMs: 100,
-  });
-  insights = createInsights(store, store, { home, intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false });
+    maxBackoffMs: 5000,
+  };
+}
+
+/** The bridge with its insights (history, timeline, exceptions, custom actions). */
+export type MonitorBridge = Bridge & InsightsSource & CustomActionRunner;
+
+export function createBridge(options: BridgeOptions = {}): MonitorBridge {
+  let insights: InsightsModel | null = null;
+  const store = createStore({ ...storeOptions(options), onBusPacket: (topic, packet) => insights?.onBusPacket(topic, packet) });
+  insights = createInsights(store, store, { home: resolvePm2Home(options.pm2Home), intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false });
   return withInsights(store, insights);
 }
 
 /**
- * One snapshot for --once / --json / doctor: list the daemon's processes if one runs (never starting one), check
- * their ports once, run the diagnostics once, disconnect. With no daemon: a snapshot whose connection is
- * 'no-daemon'. Secrets are masked; text is terminal-safe unless `exactText`.
+ * One snapshot for --once / --json / doctor, from the same models as the live bridge run once: connect if a daemon
+ * answers (never starting one), list its processes, check their ports once, run the diagnostics once, disconnect.
+ * With no daemon: a snapshot whose connection is 'no-daemon'. Secrets are masked; text is terminal-safe unless
+ * `exactText`.
  */
-export async function readSnapshotOnce(options: BridgeOptions = {}): Promise<Snapshot> {
-  const home = resolvePm2Home(options.pm2Home);
-  const timeoutMs = options.rpcTimeoutMs ?? 3000;
-  const daemon = await connectDaemon(home, Math.min(timeoutMs, 1000));
-  const base = { logs: new Map() } as const;
-  let services: Snapshot['services'] = [];
-  let known: KnownSecrets = new Map();
-  let snapshot: Snapshot;
-  if (!daemon) {
-    snapshot = { ...base, connection: { kind: 'no-daemon', home, since: Date.now() }, services, diagnostics: [], refreshedAt: null };
-  } else {
-    try {
-      const raw = await daemon.call<RawProcess[]>('getMonitorData', {}, timeoutMs);
-      const list = Array.isArray(raw) ? raw : [];
-      known = mergeSecrets(list.map((item) => secretValues(item.pm2_env?.env)));
-      const listed = toServices(list, { shellEnv: await readDaemonEnv(home) });
-      const checks = await probeServices(listed, home);
-      services = listed.map((s) => ({ ...s, portCheck: checks.get(s.pmId) ?? null }));
-      snapshot = { ...base, connection: { kind: 'connected', home, since: Date.now(), daemonPid: readDaemonPid(home) }, services, diagnostics: [], refreshedAt: Date.now() };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      snapshot = { ...base, connection: { kind: 'load-failed', home, error: message, reason: linkFailure(error, timeoutMs), lastOkAt: null }, services, diagnostics: [], refreshedAt: null };
-    } finally {
-      daemon.close();
-    }
+export async function readSnapshotOnce(options: BridgeOptions = {}, deps: StoreDeps = realDeps): Promise<Snapshot> {
+  const models = createBridgeModels({ ...storeOptions(options), refreshIntervalMs: 0 }, deps);
+  try {
+    await models.link.start();
+    await models.list.settled();
+    await models.checks.probeNow();
+    await models.checks.diagnoseNow();
+    return models.snapshot(options.exactText === true);
+  } finally {
+    models.close();
   }
-  if (options.diagnostics) {
-    try {
-      const report = await options.diagnostics.diagnose(snapshot.services, home);
-      snapshot = {
-        ...snapshot,
-        services: snapshot.services.map((s) => ({ ...s, diagnostics: report.services.get(s.pmId) ?? [] })),
-        diagnostics: report.setup,
-      };
-    } catch {
-      // findings are extra; the snapshot stands without them
-    }
-  }
-  snapshot = {
-    ...snapshot,
-    services: snapshot.services.map((s) => redactFindings(s, known)),
-    diagnostics: snapshot.diagnostics.map((d) => redactDiagnostic(d, known)),
-  };
-  if (options.exactText) return snapshot;
-  return { ...snapshot, connection: sanitizeDeep(snapshot.connection), services: sanitizeDeep(snapshot.services), diagnostics: sanitizeDeep(snapshot.diagnostics) };
 }
