@@ -32,6 +32,8 @@ export class KeyQueue {
   private readonly queue: QueuedKey[] = [];
   private awaitingCommit = false;
   private stateChanged = false;
+  /** Counts waits for a commit, so the fallback of an old wait does not end a newer one. */
+  private waits = 0;
   private handle: (input: string, key: Key) => void = () => {};
 
   constructor(private readonly fallbackMs = 1000) {}
@@ -55,7 +57,10 @@ export class KeyQueue {
     this.handle = handler;
     if (!this.awaitingCommit) return;
     this.awaitingCommit = false;
-    setImmediate(() => this.handleNext());
+    // A key of a new read may have been handled (and be awaiting its own render) before this runs.
+    setImmediate(() => {
+      if (!this.awaitingCommit) this.handleNext();
+    });
   }
 
   private handleNext(): void {
@@ -63,14 +68,16 @@ export class KeyQueue {
     if (next === undefined) return;
     this.stateChanged = false;
     this.handle(next.input, next.key);
-    if (this.queue.length === 0) return;
     if (!this.stateChanged) {
-      setImmediate(() => this.handleNext());
+      if (this.queue.length > 0) setImmediate(() => this.handleNext());
       return;
     }
+    // Even with nothing queued: a key of the next read must not reach this render's handler (a "y" that accepted
+    // the question, then "j" before the render without it: the "j" would answer the question again).
     this.awaitingCommit = true;
+    const wait = ++this.waits;
     setTimeout(() => {
-      if (!this.awaitingCommit) return;
+      if (!this.awaitingCommit || wait !== this.waits) return;
       this.awaitingCommit = false;
       this.handleNext();
     }, this.fallbackMs);
