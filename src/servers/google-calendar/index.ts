@@ -4,4 +4,4 @@ import { CALENDAR_ENV, configFromEnv } from './config.js';
 import { CALENDAR_SERVICE_NAME, createCalendarService } from './server.js';
 
 const env = serviceEnvOrExit(CALENDAR_SERVICE_NAME, CALENDAR_ENV);
-await runFromEnv(createCalendarService(configFromEnv(env)), env);
+await runFromEnv(createCalendarService(configFromEnv(env)), env, CALENDAR_ENV);

@@ -3,7 +3,7 @@
 // prepares them after listening.
 import { ServerMetrics } from '../shared/metrics.js';
 import type { ServiceDefinition } from '../shared/service.js';
-import type { CalendarConfig } from './config.js';
+import { configFromEnv, type CalendarConfig } from './config.js';
 import type { ToolContext } from './context.js';
 import { loadGoogleCalendar } from './google-module.js';
 import { createCalendarUpstream } from './upstream.js';
@@ -38,6 +38,12 @@ export function createCalendarService(config: CalendarConfig, options: CalendarS
       // server that waited for its first call could no longer find it after a rebuild.
       await Promise.all([load(), config.credentials.kind === 'none' ? undefined : loadGoogleCalendar()]);
     },
-    upstream: () => upstream.status(),
+    async reconfigure(env) {
+      // Every session's tools read ctx at call time: a new upstream (new credentials, new token cache) from now on.
+      const next = { ...ctx.config, credentials: configFromEnv(env).credentials };
+      Object.assign(ctx, { config: next, upstream: createCalendarUpstream(next, metrics) });
+      if (next.credentials.kind !== 'none') await loadGoogleCalendar();
+    },
+    upstream: () => ctx.upstream.status(),
   };
 }

@@ -4,4 +4,4 @@ import { configFromEnv, NOTION_ENV } from './config.js';
 import { createNotionService, NOTION_SERVICE_NAME } from './server.js';
 
 const env = serviceEnvOrExit(NOTION_SERVICE_NAME, NOTION_ENV);
-await runFromEnv(createNotionService(configFromEnv(env)), env);
+await runFromEnv(createNotionService(configFromEnv(env)), env, NOTION_ENV);

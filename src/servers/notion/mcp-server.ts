@@ -2,6 +2,7 @@
 // tool's zod schema and @notionhq/client. One Notion client for the process, a fresh McpServer per session.
 import { ToolCatalogServer } from '../shared/tool-catalog.js';
 import type { NotionConfig } from './config.js';
+import type { ToolContext } from './tools/context.js';
 import type { ServerMetrics } from '../shared/metrics.js';
 import { createNotionClient } from './notion-client.js';
 import { NotionApi } from './notion-api.js';
@@ -15,16 +16,28 @@ export interface NotionServerIdentity {
   version: string;
 }
 
+export interface NotionMcpServerFactory {
+  /** A fresh McpServer for one session. */
+  create(): ToolCatalogServer;
+  /** A new Notion client for `config` (new credentials), used by every session's next call. */
+  useConfig(config: NotionConfig): void;
+}
+
 /** Builds the shared Notion client once and returns the per-session McpServer factory. */
 export function notionMcpServerFactory(
   identity: NotionServerIdentity,
   config: NotionConfig,
   metrics: ServerMetrics,
   logSink?: LogSink,
-): () => ToolCatalogServer {
-  const client = createNotionClient(config, metrics, logSink);
-  const ctx = { api: new NotionApi(client, config.notionVersion), config };
-  return () => {
+): NotionMcpServerFactory {
+  const contextFor = (next: NotionConfig): ToolContext => ({
+    api: new NotionApi(createNotionClient(next, metrics, logSink), next.notionVersion),
+    config: next,
+  });
+  // One object every session's tools read at call time: useConfig() swaps what is in it.
+  const ctx = contextFor(config);
+  const useConfig = (next: NotionConfig): void => void Object.assign(ctx, contextFor(next));
+  const create = () => {
     const server = new ToolCatalogServer(
       { name: identity.name, version: identity.version },
       {
@@ -40,4 +53,5 @@ export function notionMcpServerFactory(
     registerNotionResources(server, ctx);
     return server;
   };
+  return { create, useConfig };
 }

@@ -81,6 +81,11 @@ export interface RunningMcpServer {
   rebuiltSessions(): number;
   /** /health answers so far (they are counted, not logged one per line). */
   healthProbes(): number;
+  /**
+   * Closes the sessions no request touched for idleMs (nothing running, no open stream), as the idle TTL would;
+   * their ids still work (rebuilt on the next request). Returns how many were closed.
+   */
+  closeIdleSessions(idleMs: number): number;
   /** Builds the tool list once, so /health can name the tools that are on before the first session. */
   loadTools(): Promise<void>;
   /** Stops accepting, closes every session, waits (briefly) for running requests, frees the port. */
@@ -205,6 +210,7 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     const id = 'id' in message ? message.id : undefined;
     const info = id === undefined ? undefined : pending.get(id);
     if (id !== undefined) pending.delete(id);
+    if (info) metrics.toolCall(); // only tools/call ids are pending
     if ('result' in message) {
       const result = message.result as { isError?: unknown };
       if (result.isError !== true) {
@@ -488,6 +494,11 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
     sessionCount: () => sessions.size,
     rebuiltSessions: () => rebuilt,
     healthProbes: () => probes.total,
+    closeIdleSessions(idleMs) {
+      const closed = sessions.sweep(Math.max(0, idleMs));
+      syncSessionMetric();
+      return closed;
+    },
     async loadTools() {
       if (toolsReport) return;
       const mcp = await def.createMcpServer();

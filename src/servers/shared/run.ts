@@ -6,7 +6,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { ServiceDefinition } from './service.js';
 import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
 import { runConfigFromEnv } from './run-config.js';
-import { publishMetricsToPm2 } from './pm2-metrics.js';
+import { publishToPm2, type ServerActions } from './pm2-metrics.js';
 import { loadSdkKit } from './sdk-kit.js';
 import { toolFilterFromEnv } from './tool-filter.js';
 import { loadServiceEnv, type ServiceEnvSpec } from './env-file.js';
@@ -30,7 +30,15 @@ export function serviceEnvOrExit(name: string, spec: ServiceEnvSpec, env: NodeJS
   return loaded.env;
 }
 
-export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<RunningMcpServer> {
+/**
+ * envSpec: the server's names in the env file, for the PM2 action "re-read credentials" (reads the file again and
+ * hands the upstream credentials to the service: def.reconfigure).
+ */
+export async function runFromEnv(
+  def: ServiceDefinition,
+  env: NodeJS.ProcessEnv = process.env,
+  envSpec?: ServiceEnvSpec,
+): Promise<RunningMcpServer> {
   const say = (line: string): void => void process.stdout.write(`${line}\n`);
   const parsed = runConfigFromEnv(env, def.defaultPort);
   if (!parsed.ok) {
@@ -80,7 +88,7 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
   // small (bench/servers.mjs: RSS after 300 abandoned sessions about +20 MB instead of +45 MB). It only changes
   // V8's heap-sizing heuristics.
   setFlagsFromString('--optimize-for-size');
-  publishMetricsToPm2(def.metrics);
+  publishToPm2(def.metrics, serverActions(def, running, envSpec), say);
   installShutdown(def, running, say);
   // With wait_ready in ecosystem.config.js, PM2 counts the app as online only from here.
   process.send?.('ready');
@@ -93,6 +101,23 @@ export async function runFromEnv(def: ServiceDefinition, env: NodeJS.ProcessEnv 
       });
   });
   return running;
+}
+
+function serverActions(def: ServiceDefinition, running: RunningMcpServer, envSpec: ServiceEnvSpec | undefined): ServerActions {
+  return {
+    closeIdleSessions(idleSeconds) {
+      const closed = running.closeIdleSessions(idleSeconds * 1000);
+      return { ok: true, closed, open: running.sessionCount() };
+    },
+    async rereadCredentials() {
+      if (envSpec === undefined || def.reconfigure === undefined) return { ok: false, error: 'this server has no credentials to re-read' };
+      const loaded = loadServiceEnv(envSpec, process.env);
+      if (!loaded.ok) return { ok: false, error: loaded.message };
+      await def.reconfigure(loaded.env);
+      const upstream = def.upstream();
+      return { ok: true, file: loaded.file, fromFile: loaded.fromFile, configured: upstream.configured, missing: upstream.missing };
+    },
+  };
 }
 
 function installShutdown(def: ServiceDefinition, running: RunningMcpServer, say: (line: string) => void): void {

@@ -27,6 +27,11 @@ export interface ServiceDefinition {
   /** Loads what createMcpServer needs ahead of the first session (run.ts calls it once the server is ready). */
   prepare?(): Promise<void>;
   upstream(): UpstreamStatus;
+  /**
+   * Takes the upstream credentials from `env` (the env file read again: the PM2 action "re-read credentials"), for
+   * every call from now on, in every session. Other settings keep their values until a restart.
+   */
+  reconfigure?(env: NodeJS.ProcessEnv): Promise<void>;
   /** Releases upstream resources on shutdown (agents, timers). */
   close?(): Promise<void>;
 }

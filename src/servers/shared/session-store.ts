@@ -72,9 +72,9 @@ export class SessionStore<T extends SessionHandle = SessionHandle> {
     this.entries.delete(id);
   }
 
-  /** Closes sessions idle for longer than idleMs. A request still running (or an open stream) is not idle. */
-  sweep(): number {
-    const cutoff = this.now() - this.options.idleMs;
+  /** Closes sessions idle for longer than idleMs (default: the TTL). A request still running (or an open stream) is not idle. */
+  sweep(idleMs = this.options.idleMs): number {
+    const cutoff = this.now() - idleMs;
     let closed = 0;
     for (const [id, entry] of this.entries) {
       if (entry.inFlight === 0 && entry.lastSeen <= cutoff) {
