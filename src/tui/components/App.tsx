@@ -1,7 +1,8 @@
 import { useInput, type Key } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'react';
 import type { CustomActionRunner, InsightsSource, ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
-import type { InsightsTab } from '../../i18n/insights.js';
+import { insightsMessages, type InsightsTab } from '../../i18n/insights.js';
+import { historyChartLines } from '../insights/chart-lines.js';
 import { InsightsOverlay } from './InsightsOverlay.js';
 import { commandTable, type CommandContext } from '../commands/command-table.js';
 import { detailLines } from '../detail/detail-lines.js';
@@ -74,8 +75,13 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
   const detailTitle = selected === null ? display.messages.detail.noService : display.messages.detail.title(displayName(selected));
   const detailContent = useMemo(
-    () => (selected === null ? [] : detailRows(detailLines(selected, list.diagnostics, display, ui.envExpanded), layout.detailWidth)),
-    [selected, list.diagnostics, display, ui.envExpanded, layout.detailWidth],
+    () => {
+      if (selected === null) return [];
+      // Issue 10: the service's history as charts under its details (re-drawn with each refresh of the list).
+      const charts = insights ? historyChartLines(insights.historyOf(selected), insightsMessages(display.lang), { width: layout.detailWidth, rows: 3, ascii: display.ascii, now: now() }) : [];
+      return detailRows([...detailLines(selected, list.diagnostics, display, ui.envExpanded), ...charts], layout.detailWidth);
+    },
+    [selected, list.diagnostics, display, ui.envExpanded, layout.detailWidth, insights, now],
   );
   const detailRoom = Math.max(0, layout.detail - 1);
   const panes: Focus[] = ['table', ...(layout.logs > 0 ? (['logs'] as const) : []), ...(detailRoom > 0 ? (['detail'] as const) : [])];

@@ -1,0 +1,58 @@
+// The detail pane's history charts: CPU and memory a few rows tall with min/max/now, a sparkline per custom metric.
+import type { InsightsMessages } from '../../i18n/insights.js';
+import type { HistoryPoint, SeriesKey, ServiceHistory } from '../../pm2-bridge/types.js';
+import type { DetailLine } from '../detail/detail-lines.js';
+import { formatBytes } from '../format/bytes.js';
+import { formatPercent } from '../format/percent.js';
+import { barChart, binPoints, chartScale, sparkline } from '../format/sparkline.js';
+
+export interface ChartOptions {
+  /** Cells the chart rows may use. */
+  width: number;
+  rows: number;
+  ascii: boolean;
+  now: number;
+  /** The span a chart covers at most (1 h: the raw history). */
+  maxSpanMs?: number;
+  /** Custom metrics drawn (one sparkline row each). */
+  maxMetrics?: number;
+}
+
+function span(points: readonly HistoryPoint[], now: number, maxSpanMs: number): number {
+  const first = points[0]?.at ?? now;
+  return Math.max(1000, Math.min(maxSpanMs, now + 1 - first)); // the first point inside the first bin
+}
+
+function stats(bins: readonly (number | null)[], last: number, format: (n: number) => string, m: InsightsMessages): string {
+  const values = bins.filter((b): b is number => b !== null);
+  return m.chart.stats(format(Math.min(...values)), format(Math.max(...values)), format(last));
+}
+
+export function historyChartLines(history: ServiceHistory, m: InsightsMessages, options: ChartOptions): DetailLine[] {
+  const cols = Math.max(8, options.width - 2);
+  const maxSpan = options.maxSpanMs ?? 3_600_000;
+  const lines: DetailLine[] = [];
+  const charts: [SeriesKey, string, (n: number) => string][] = [
+    ['cpu', m.chart.cpu, (n) => formatPercent(n)],
+    ['memory', m.chart.memory, (n) => formatBytes(n)],
+  ];
+  for (const [key, label, format] of charts) {
+    const points = history.series[key];
+    if (!points || points.length === 0) continue;
+    const binMs = Math.ceil(span(points, options.now, maxSpan) / cols);
+    const bins = binPoints(points, cols, binMs, options.now + 1);
+    if (bins.every((b) => b === null)) continue;
+    const scale = chartScale(bins, key === 'cpu' ? 1 : 0);
+    lines.push({ label, text: `${stats(bins, points[points.length - 1]!.value, format, m)}  ${m.chart.span(Math.max(1, Math.round((binMs * cols) / 60_000)))}`, tone: null });
+    for (const row of barChart(bins, scale, options.rows, options.ascii)) lines.push({ label: null, text: row, tone: 'cyan' });
+  }
+  const metrics = (Object.keys(history.series) as SeriesKey[]).filter((k) => k.startsWith('metric:')).slice(0, options.maxMetrics ?? 4);
+  for (const key of metrics) {
+    const points = history.series[key]!;
+    const binMs = Math.ceil(span(points, options.now, maxSpan) / Math.max(8, cols - 24));
+    const bins = binPoints(points, Math.max(8, cols - 24), binMs, options.now + 1);
+    if (bins.every((b) => b === null)) continue;
+    lines.push({ label: key.slice('metric:'.length), text: `${sparkline(bins, chartScale(bins), options.ascii)} ${String(points[points.length - 1]!.value)}`, tone: null });
+  }
+  return lines;
+}
