@@ -1,46 +1,8 @@
-import { EventEmitter } from 'node:events';
 import React, { useEffect, useState } from 'react';
 import { Box, Text, render } from 'ink';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCellDiffStdout, type CellDiffStdout } from '../../../src/tui/terminal/cell-diff-stdout.js';
-import { gridText } from '../../../src/tui/terminal/grid.js';
-import { VirtualTerminal } from '../../../src/tui/terminal/virtual-terminal.js';
-
-/** The far side of the wire: a TTY-like stream whose bytes land in a terminal emulator we can read. */
-class FakeTerminal extends EventEmitter {
-  readonly isTTY = true;
-  writes: string[] = [];
-  screen: VirtualTerminal;
-
-  constructor(
-    public rows: number,
-    public columns: number,
-  ) {
-    super();
-    this.screen = new VirtualTerminal(rows, columns);
-  }
-
-  write(data: string): boolean {
-    this.writes.push(data);
-    this.screen.write(data);
-    return true;
-  }
-
-  resize(rows: number, columns: number): void {
-    this.rows = rows;
-    this.columns = columns;
-    this.screen.resize(rows, columns);
-    this.emit('resize');
-  }
-
-  text(): string[] {
-    return gridText(this.screen.grid);
-  }
-
-  bytesSince(index: number): number {
-    return this.writes.slice(index).reduce((sum, w) => sum + Buffer.byteLength(w), 0);
-  }
-}
+import { FakeTerminal } from '../fixtures/fake-terminal.js';
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));
 // Ink renders on its own schedule; under load a fixed pause is not enough, so wait for what is expected.

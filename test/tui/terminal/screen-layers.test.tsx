@@ -9,6 +9,7 @@ import { createGrid, gridText } from '../../../src/tui/terminal/grid.js';
 import { ScreenLayers } from '../../../src/tui/terminal/screen-layers.js';
 import { StyleTable } from '../../../src/tui/terminal/style.js';
 import { VirtualTerminal } from '../../../src/tui/terminal/virtual-terminal.js';
+import { FakeTerminal } from '../fixtures/fake-terminal.js';
 import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
@@ -41,32 +42,6 @@ describe('ScreenLayers.compose', () => {
     expect(changes).toHaveBeenCalledTimes(2);
   });
 });
-
-/** The far side of the wire: a TTY-like stream whose bytes land in a terminal emulator we can read. */
-class FakeTerminal extends EventEmitter {
-  readonly isTTY = true;
-  screen: VirtualTerminal;
-  constructor(
-    public rows: number,
-    public columns: number,
-  ) {
-    super();
-    this.screen = new VirtualTerminal(rows, columns);
-  }
-  write(data: string): boolean {
-    this.screen.write(data);
-    return true;
-  }
-  resize(rows: number, columns: number): void {
-    this.rows = rows;
-    this.columns = columns;
-    this.screen.resize(rows, columns);
-    this.emit('resize');
-  }
-  text(): string {
-    return gridText(this.screen.grid).join('\n');
-  }
-}
 
 /** A keyboard that types nothing, so Ink can turn raw mode on. */
 class QuietStdin extends EventEmitter {
@@ -118,14 +93,14 @@ describe('the log pane as a screen layer', () => {
     const lines = logLines(5);
     const source = new MemorySource([makeService({ pmId: 0, name: 'worker' })], new Map([[0, lines]]));
     const stdout = mountMonitor(terminal, source);
-    await settle(() => expect(terminal.text()).toContain('line 5'));
-    const rows = terminal.text().split('\n');
+    await settle(() => expect(terminal.text().join('\n')).toContain('line 5'));
+    const rows = terminal.text().join('\n').split('\n');
     const title = rows.findIndex((row) => row.includes('Logs: worker'));
     expect(rows[title + 5]).toMatch(/ ! line 5$/);
     const inkWrites = stdout.stats.inkWrites;
     source.update({ logs: new Map([[0, [...lines, ...logLines(1, 6)]]]) });
-    await settle(() => expect(terminal.text()).toContain('line 6'));
-    expect(terminal.text().split('\n')[title + 6]).toMatch(/ {3}line 6$/);
+    await settle(() => expect(terminal.text().join('\n')).toContain('line 6'));
+    expect(terminal.text().join('\n').split('\n')[title + 6]).toMatch(/ {3}line 6$/);
     expect(stdout.stats.inkWrites).toBe(inkWrites);
   });
 
@@ -135,14 +110,14 @@ describe('the log pane as a screen layer', () => {
     const stdout = mountMonitor(terminal, source);
     const bodyRow = (rows: string[]) => rows.findIndex((row) => row.includes('Logs: worker')) + 1;
     await settle(() => {
-      const rows = terminal.text().split('\n');
+      const rows = terminal.text().join('\n').split('\n');
       expect(rows.at(-3)).toContain('flood 40');
       // Side by side: the log body starts right of the detail pane.
       expect(rows[bodyRow(rows)]!.indexOf('flood')).toBeGreaterThan(40);
     });
     terminal.resize(24, 80);
     await settle(() => {
-      const rows = terminal.text().split('\n');
+      const rows = terminal.text().join('\n').split('\n');
       expect(rows.at(-3)).toContain('flood 40');
       expect(rows[bodyRow(rows)]!.indexOf('flood')).toBeLessThan(16);
       expect(rows.filter((row) => row.includes('flood 40'))).toHaveLength(1);
