@@ -61,33 +61,40 @@ function processModel() {
   return Number.isInteger(count) && count >= 2 ? { instances: count, exec_mode: 'cluster' } : { instances: 1, exec_mode: 'fork' };
 }
 
-function mcpApp({ name, entry, port: ports }) {
-  const shared = { HOST: process.env.MCP_HOST || '127.0.0.1', MCP_ENV_FILE: envFile };
+/** What every resident app here shares: restart policy, the ready signal, log files under MCP_LOG_DIR. */
+function residentApp(name) {
   return {
     name,
-    script: join(root, entry),
     cwd: root,
     interpreter: 'node',
-    ...processModel(),
     autorestart: true,
     watch: false,
-    max_memory_restart: '200M',
     // A crash loop (bad PORT, port taken, no key on a public HOST) backs off and ends as "errored".
     min_uptime: '5s',
     max_restarts: 10,
     exp_backoff_restart_delay: 200,
-    // The server says "ready" once it listens; on SIGINT it closes sessions and exits 0 within 4 s (run.ts).
+    // The app says "ready" once it listens; on SIGINT it closes what it holds and exits 0 (servers: within 4 s, run.ts).
     wait_ready: true,
     listen_timeout: 10_000,
     kill_timeout: 5_000,
-    env: { NODE_ENV: 'development', PORT: ports.dev, ...shared },
-    env_production: { NODE_ENV: 'production', PORT: ports.dev, ...shared },
-    env_test: { NODE_ENV: 'test', PORT: ports.test, ...shared },
     error_file: join(logDir, `${name}-error.log`),
     out_file: join(logDir, `${name}-out.log`),
     log_date_format: 'YYYY-MM-DD HH:mm:ss',
     // Without it pm2 appends the pm_id (notion-mcp-out-0.log): keep the names the files are documented under.
     merge_logs: true,
+  };
+}
+
+function mcpApp({ name, entry, port: ports }) {
+  const shared = { HOST: process.env.MCP_HOST || '127.0.0.1', MCP_ENV_FILE: envFile };
+  return {
+    ...residentApp(name),
+    script: join(root, entry),
+    ...processModel(),
+    max_memory_restart: '200M',
+    env: { NODE_ENV: 'development', PORT: ports.dev, ...shared },
+    env_production: { NODE_ENV: 'production', PORT: ports.dev, ...shared },
+    env_test: { NODE_ENV: 'test', PORT: ports.test, ...shared },
   };
 }
 
@@ -97,28 +104,13 @@ function agentApps() {
   const config = process.env.GAKUCO_AGENT_CONFIG ? ['--config', resolve(process.env.GAKUCO_AGENT_CONFIG)] : [];
   return [
     {
-      name: 'gakuco-monit-agent',
+      ...residentApp('gakuco-monit-agent'),
       script: join(root, 'dist/cli.js'),
       args: ['serve', '--port', String(port('GAKUCO_AGENT_PORT', 9209)), ...config],
-      cwd: root,
-      interpreter: 'node',
       instances: 1,
       exec_mode: 'fork',
-      autorestart: true,
-      watch: false,
       max_memory_restart: '150M',
-      min_uptime: '5s',
-      max_restarts: 10,
-      exp_backoff_restart_delay: 200,
-      // It says "ready" once it listens; on SIGINT it stops its timers and exits.
-      wait_ready: true,
-      listen_timeout: 10_000,
-      kill_timeout: 5_000,
       env: { NODE_ENV: 'production' },
-      error_file: join(logDir, 'gakuco-monit-agent-error.log'),
-      out_file: join(logDir, 'gakuco-monit-agent-out.log'),
-      log_date_format: 'YYYY-MM-DD HH:mm:ss',
-      merge_logs: true,
     },
   ];
 }
