@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, parseAgentConfig, parseDuration } from '../../src/agent/agent-config.js';
 import { AGENT_MESSAGES } from '../../src/i18n/agent.js';
 import { parseServeArgs } from '../../src/agent/serve-args.js';
+import { toHistoryExport } from '../../src/agent/history-feed.js';
 
 describe('parseAgentConfig', () => {
   it('takes a full config and fills the rest with defaults', () => {
@@ -80,5 +81,21 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs(['--port', '0'])).toEqual({ ok: false, bad: '--port 0' });
     expect(parseServeArgs(['--nope'])).toEqual({ ok: false, bad: '--nope' });
     expect(parseServeArgs(['extra'])).toEqual({ ok: false, bad: 'extra' });
+  });
+});
+
+describe('toHistoryExport', () => {
+  it('keeps well-formed services and points, drops the rest', () => {
+    const checked = toHistoryExport({
+      version: 1,
+      intervalMs: 2000,
+      services: [
+        { pmId: 0, name: 'a', series: { cpu: [{ at: 1, value: 2 }, { at: 'x', value: 3 }], 'bad-key': [{ at: 1, value: 1 }], 'metric:q': [{ at: 1, value: 1, min: 0, max: 2 }] } },
+        { pmId: 'x', name: 'b', series: {} },
+      ],
+    });
+    expect(checked).toEqual({ version: 1, intervalMs: 2000, services: [{ pmId: 0, name: 'a', series: { cpu: [{ at: 1, value: 2 }], 'metric:q': [{ at: 1, value: 1, min: 0, max: 2 }] } }] });
+    expect(toHistoryExport({ version: 2, intervalMs: 1, services: [] })).toBeNull();
+    expect(toHistoryExport('nope')).toBeNull();
   });
 });

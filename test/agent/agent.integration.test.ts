@@ -14,6 +14,8 @@ import { prometheusMissing, promtool, startPrometheus, type PrometheusServer } f
 import { PROJECT_ROOT } from '../servers/shared/built-entry.js';
 import { builtCli } from './built-cli.js';
 import type { HistoryExport } from '../../src/pm2-bridge/types.js';
+import { createAgentHistoryFeed } from '../../src/agent/history-feed.js';
+import { HistoryStore } from '../../src/pm2-bridge/insights/history-store.js';
 
 const skip = prometheusMissing('test/agent/agent.integration.test.ts');
 const fixture = (name: string): string => join(PROJECT_ROOT, 'test', 'fixtures', 'apps', name);
@@ -154,6 +156,15 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
     const web = history.services.find((s) => s.name === 'web')!;
     expect(web.series.memory!.every((p) => p.value > 1_000_000 && p.at > Date.now() - 60_000)).toBe(true);
     expect(web.series.cpu!.length).toBeGreaterThanOrEqual(2);
+    // A monitor started now merges it under its own first sample.
+    const fed = await createAgentHistoryFeed({ url: `http://127.0.0.1:${agentPort}`, apiKey }).fetchHistory();
+    const store = new HistoryStore({ intervalMs: 1000 });
+    store.record({ pmId: web.pmId, name: 'web' }, Date.now() + 1000, { memory: 1 });
+    store.importHistory(fed!);
+    const merged = store.historyOf({ pmId: web.pmId, name: 'web' }).series.memory!;
+    expect(merged.length).toBeGreaterThanOrEqual(3);
+    expect(merged[0]!.at).toBeLessThan(Date.now());
+    expect(await createAgentHistoryFeed({ url: `http://127.0.0.1:${agentPort}` }).fetchHistory()).toBeNull(); // no key
   });
 
   it('is scraped by a real Prometheus, whose query API returns the series', async () => {
