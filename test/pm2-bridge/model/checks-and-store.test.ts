@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/pm2-bridge/store.js';
 import type { Bridge, DiagnosticsProvider, PortCheck, Service } from '../../../src/pm2-bridge/types.js';
 import { FakeDaemon, fakeProcess } from '../../fakes/fake-daemon.js';
+import { portCheck } from '../diagnostics/service-fixture.js';
 import { closeAll, fastOptions, modelsOver, scriptedProbe, sleep, until } from './support.js';
 
 const bridges: Bridge[] = [];
@@ -10,17 +11,7 @@ afterEach(async () => {
   for (const bridge of bridges.splice(0)) await bridge.close();
 });
 
-const listening = (port: number): PortCheck => ({
-  port,
-  checkedAt: 1,
-  listening: true,
-  connectMs: 1,
-  health: 'ok',
-  healthMs: 1,
-  healthDetail: null,
-  upstreamConfigured: null,
-  conflict: null,
-});
+const listening = (port: number): PortCheck => portCheck({ port, checkedAt: 1 });
 
 function countingDiagnostics(): DiagnosticsProvider & { seen: (readonly Service[])[] } {
   const seen: (readonly Service[])[] = [];
