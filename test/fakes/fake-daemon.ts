@@ -2,7 +2,7 @@
 // (connect only while "running", calls that time out, a closed link failing every call, a bus with log chunks,
 // process events and the kill notice), with list replies, delays and failures given by the test. Behaviour a real
 // daemon shows is tested against a real one (test/pm2-bridge/*.integration.test.ts); this drives the models' logic.
-import type { BusHandle, BusHandlers } from '../../src/pm2-bridge/bus.js';
+import type { BusHandle, BusHandlers, BusPacketTopic } from '../../src/pm2-bridge/bus.js';
 import { DaemonGoneError, RpcTimeoutError, type DaemonConnection } from '../../src/pm2-bridge/client.js';
 import type { DaemonAccess } from '../../src/pm2-bridge/model/daemon-access.js';
 import type { RawProcess } from '../../src/pm2-bridge/to-service.js';
@@ -98,6 +98,11 @@ export class FakeDaemon implements DaemonAccess {
 
   event(pmId: number | null, event: string): void {
     for (const bus of this.buses) bus.onProcessEvent(pmId, event);
+  }
+
+  /** A packet of a topic the insights read (process:exception, axm:reply). */
+  packet(topic: BusPacketTopic, packet: unknown): void {
+    for (const bus of this.buses) bus.onPacket?.(topic, packet);
   }
 
   get busCount(): number {

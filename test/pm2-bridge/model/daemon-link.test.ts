@@ -96,11 +96,13 @@ describe('daemon link', () => {
     const heard: string[] = [];
     link.onLog((pmId, stream, data) => heard.push(`${pmId}:${stream}:${data}`));
     link.onProcessEvent((pmId, event) => heard.push(`${pmId}:${event}`));
+    link.onPacket((topic) => heard.push(topic));
     await link.start();
     fake.log(0, 'out', 'hello\n');
     fake.event(0, 'restart');
+    fake.packet('process:exception', { process: { pm_id: 0 }, data: { message: 'boom' } });
     link.close();
     fake.log(0, 'out', 'after close\n');
-    expect(heard).toEqual(['0:out:hello\n', '0:restart']);
+    expect(heard).toEqual(['0:out:hello\n', '0:restart', 'process:exception']);
   });
 });
