@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port.js';
-import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { createPrivatePm2Home, type PrivatePm2Home } from '../helpers/pm2-home.js';
+import { TmuxSession, hasTmux, waitForScreen } from './tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(root, 'dist', 'cli.js');
@@ -20,15 +20,6 @@ interface JlistEntry {
   name: string;
   pm_id: number;
   pm2_env: { status: string; restart_time: number };
-}
-
-async function waitForScreen(tmux: TmuxSession, check: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-  let last = '';
-  try {
-    return await waitFor(async () => (check((last = await tmux.capture())) ? last : null), what, timeoutMs, 100);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\nlast screen:\n${last}`);
-  }
 }
 
 /** The rows between the detail pane's title and the log pane's title. */

@@ -6,20 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
-import { TmuxSession, hasTmux } from './tmux.js';
+import { TmuxSession, hasTmux, waitForScreen } from './tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(root, 'dist', 'cli.js');
 const PLUS = join(root, 'test/fixtures/plus');
-
-async function waitForScreen(tmux: TmuxSession, check: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
-  let last = '';
-  try {
-    return await waitFor(async () => (check((last = await tmux.capture())) ? last : null), what, timeoutMs, 100);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\nlast screen:\n${last}`);
-  }
-}
 
 describe.skipIf(!hasTmux())('insights overlay (tmux, real PM2 daemon)', () => {
   let home: PrivatePm2Home;

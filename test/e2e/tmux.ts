@@ -1,6 +1,7 @@
 // A private tmux server (its own socket, killed afterwards) holding one session: what a person at a terminal
 // sees (capture-pane) and types (send-keys).
 import { execFile, execFileSync } from 'node:child_process';
+import { waitFor } from '../helpers/pm2-home.js';
 
 export function hasTmux(): boolean {
   try {
@@ -56,5 +57,15 @@ export class TmuxSession {
 
   async kill(): Promise<void> {
     await this.run(['kill-server']).catch(() => undefined);
+  }
+}
+
+/** Waits until the captured screen passes `check` and returns it; on a timeout the error shows the last screen. */
+export async function waitForScreen(tmux: TmuxSession, check: (screen: string) => boolean, what: string, timeoutMs = 15_000): Promise<string> {
+  let last = '';
+  try {
+    return await waitFor(async () => (check((last = await tmux.capture())) ? last : null), what, timeoutMs, 100);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nlast screen:\n${last}`);
   }
 }
