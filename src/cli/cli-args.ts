@@ -10,6 +10,8 @@ export interface CliArgs {
   watch: boolean;
   intervalMs: number;
   readOnly: boolean;
+  /** Neither read nor write the settings file (sort, columns). */
+  noConfig: boolean;
   ascii: boolean;
   noColor: boolean;
   pm2Home: string | undefined;

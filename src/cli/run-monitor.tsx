@@ -2,6 +2,7 @@ import { render } from 'ink';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
 import { createBridge } from '../pm2-bridge/index.js';
 import { TerminalApp } from '../tui/components/TerminalApp.js';
+import { configPath, DEFAULT_CONFIG, readMonitorConfig } from '../tui/config/monitor-config.js';
 import { ScreenLayersContext } from '../tui/display/screen-layers-context.js';
 import type { DisplayOptions } from '../tui/display/display-options.js';
 import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
@@ -51,9 +52,13 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
     const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
     void Promise.race([bridge.close().catch(() => undefined), grace]).finally(() => process.exit(0));
   };
+  // --no-config: the defaults, and nothing written.
+  const path = args.noConfig ? null : configPath();
+  const read = path === null ? { config: DEFAULT_CONFIG, problem: null } : readMonitorConfig(path);
+  const config = { path, initial: read.config, problem: read.problem };
   const instance = render(
     <ScreenLayersContext.Provider value={stdout.layers}>
-      <TerminalApp source={bridge} actions={bridge} insights={local ?? undefined} display={display} spareRows={0} onQuit={quit} />
+      <TerminalApp source={bridge} actions={bridge} insights={local ?? undefined} display={display} spareRows={0} onQuit={quit} config={config} />
     </ScreenLayersContext.Provider>,
     { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
   );

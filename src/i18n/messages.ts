@@ -91,10 +91,24 @@ export interface Messages {
     paused: string;
     /** Marks a line cut at the bridge's byte bound: how much more the log file holds (e.g. "504 KB"). */
     cut: (size: string) => string;
+    /** The merged view's title: all shown services. */
+    titleMerged: (count: number) => string;
+    /** The search being typed in the log pane. */
+    searchPrompt: (text: string) => string;
+    /** Where the search landed: the match's place among all matches. */
+    matches: (text: string, current: number, total: number) => string;
+    /** Short tags in the pane's title for the view options that are on. */
+    wrapOn: string;
+    timestampsOff: string;
+    stderrOnly: string;
+    /** A log line opened whole. */
+    lineTitle: (name: string, time: string) => string;
   };
   actions: Record<ServiceAction, string>;
   confirm: {
     question: (action: ServiceAction, name: string) => string;
+    /** For more than one target: how many and which. */
+    questionMany: (action: ServiceAction, count: number, names: string) => string;
   };
   /** Why an action did not happen (ActionError codes from the bridge), with its parameters. */
   actionErrors: Record<ActionErrorCode, (p: ActionError['params']) => string>;
@@ -103,8 +117,18 @@ export interface Messages {
     succeeded: (action: ServiceAction, name: string) => string;
     failed: (action: ServiceAction, name: string, error: string) => string;
     cancelled: (action: ServiceAction, name: string) => string;
+    /** A bulk action on its way: `done` of `total` finished. */
+    runningMany: (action: ServiceAction, done: number, total: number) => string;
+    succeededMany: (action: ServiceAction, count: number, names: string) => string;
+    /** Some went wrong: how many went well, and each failure as `name: reason`. */
+    failedMany: (action: ServiceAction, ok: number, total: number, failures: string) => string;
     readOnly: string;
     noSelection: string;
+    logSaved: (path: string) => string;
+    logSaveFailed: (message: string) => string;
+    noMatch: (text: string) => string;
+    configProblem: (path: string, message: string) => string;
+    configSaveFailed: (message: string) => string;
   };
   filter: {
     label: string;
@@ -113,6 +137,11 @@ export interface Messages {
   table: {
     noServices: (pm2: string) => string;
     more: (count: number) => string;
+    /** A folded cluster app's status: `2/2 online`. */
+    appStatus: (online: number, total: number) => string;
+    /** The column chooser. */
+    columnsTitle: string;
+    columnsHint: string;
   };
   help: {
     title: string;

@@ -9,10 +9,10 @@ describe('parseCliArgs', () => {
     expect(parsed).toMatchObject({ ok: true, args: { command: 'monitor', intervalMs: 1000, once: false, json: false, readOnly: false, ascii: false, noColor: false } });
   });
   it('reads every flag, both --opt value and --opt=value', () => {
-    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch', '--host', 'prod-a', '--host=user@prod-b', '--hosts', '/etc/gakuco/hosts.json', '--context', 'prod']);
+    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch', '--host', 'prod-a', '--host=user@prod-b', '--hosts', '/etc/gakuco/hosts.json', '--context', 'prod', '--no-config']);
     expect(parsed).toEqual({
       ok: true,
-      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, readOnly: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', hosts: ['prod-a', 'user@prod-b'], hostsFile: '/etc/gakuco/hosts.json', context: 'prod', help: false, version: false },
+      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, readOnly: true, noConfig: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', hosts: ['prod-a', 'user@prod-b'], hostsFile: '/etc/gakuco/hosts.json', context: 'prod', help: false, version: false },
     });
   });
   it('passes everything after action to the action command', () => {

@@ -143,8 +143,8 @@ describe('action command', () => {
 describe('host column', () => {
   it('is there only with hosts, first, and never dropped', () => {
     expect(fitColumns(120, en, 10).map((c) => c.id)).not.toContain('host');
-    expect(fitColumns(120, en, 10, 6)[0]).toMatchObject({ id: 'host', width: 6 });
-    expect(fitColumns(36, en, 10, 6).map((c) => c.id)).toEqual(['host', 'name', 'status']);
+    expect(fitColumns(120, en, 10, { longestHost: 6 })[0]).toMatchObject({ id: 'host', width: 6 });
+    expect(fitColumns(36, en, 10, { longestHost: 6 }).map((c) => c.id)).toEqual(['host', 'name', 'status']);
     const text = tableText([makeService({ pmId: 0, name: 'web', host: 'prod-a' }), makeService({ pmId: 1_000_000, name: 'web', host: 'prod-b' })], { width: 120, messages: en, glyphs: asciiGlyphs, now: 0 });
     expect(text[0]).toMatch(/^\s+Host\s+Name/);
     expect(text.slice(1).map((line) => line.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(['prod-a web', 'prod-b web']);

@@ -1,10 +1,11 @@
 import { useInput, type Key } from 'ink';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { CustomActionRunner, InsightsSource, ServiceActions, SnapshotSource } from '../../pm2-bridge/types.js';
 import { insightsMessages, type InsightsTab } from '../../i18n/insights.js';
 import { historyChartLines } from '../insights/chart-lines.js';
 import { InsightsOverlay } from './InsightsOverlay.js';
 import { commandTable, type CommandContext } from '../commands/command-table.js';
+import { DEFAULT_CONFIG, writeMonitorConfig, type ConfigProblem, type MonitorConfig } from '../config/monitor-config.js';
 import { detailLines } from '../detail/detail-lines.js';
 import { detailRows } from '../detail/detail-rows.js';
 import { DisplayContext } from '../display/display-context.js';
@@ -16,11 +17,16 @@ import { KeyQueue } from '../keys/key-queue.js';
 import { activeScopes, inputMode } from '../keys/active-scopes.js';
 import { bannerLines } from '../layout/banner-lines.js';
 import { computeLayout } from '../layout/compute-layout.js';
+import { lineViewRows } from '../logs/line-view-rows.js';
+import type { SourcedLine } from '../logs/log-view.js';
+import { logSources, paneLines, type LogPaneSources } from '../logs/pane-lines.js';
+import { saveLogBuffer, savedLogsDir } from '../logs/save-log-buffer.js';
 import { uiReducer } from '../state/reducer.js';
-import { resolveSelectedIndex } from '../state/resolve-selected-index.js';
+import { servicesOf } from '../state/select-targets.js';
 import { selectVisibleServices } from '../state/select-visible-services.js';
-import { initialUiState, type Focus } from '../state/ui-state.js';
+import { initialUiState, type Focus, type UiState } from '../state/ui-state.js';
 import { displayName } from '../table/display-name.js';
+import { resolveSelectedRow, tableRows, type TableRow } from '../table/table-rows.js';
 import { helpPages } from './HelpOverlay.js';
 import { MonitorLayout } from './MonitorLayout.js';
 import { TooSmall } from './TooSmall.js';
@@ -39,15 +45,40 @@ export interface AppProps {
   insights?: InsightsSource & CustomActionRunner;
   /** Clock for uptimes and the header (tests pin it). */
   now?: () => number;
+  /**
+   * The settings file (sort, hidden columns): where it is (null with --no-config: neither read nor written), what
+   * it held, and why it was not used (then it is never overwritten). Default: no file.
+   */
+  config?: { path: string | null; initial: MonitorConfig; problem: ConfigProblem | null };
+  /** Saves the log pane's lines (W); default: a file under the XDG state dir. Returns the path. */
+  saveLog?: (lines: readonly SourcedLine[], name: string) => string;
+}
+
+const noConfig = { path: null, initial: DEFAULT_CONFIG, problem: null };
+const defaultSaveLog = (lines: readonly SourcedLine[], name: string) => saveLogBuffer(lines, name, savedLogsDir());
+
+function startState(config: NonNullable<AppProps['config']>): UiState {
+  return {
+    ...initialUiState,
+    sort: config.initial.sort,
+    hiddenColumns: new Set(config.initial.hiddenColumns),
+    notice: config.problem === null ? null : { kind: 'configProblem', problem: config.problem },
+  };
+}
+
+/** The service the detail pane shows for a row: itself, or an app's first online instance (else its first). */
+function detailServiceOf(row: TableRow | null) {
+  if (row === null || row.kind === 'namespace') return null;
+  return row.kind === 'service' ? row.service : (row.services.find((s) => s.status === 'online') ?? row.services[0] ?? null);
 }
 
 /**
  * The monitor: subscribes to the bridge's list (the log pane subscribes to its own service's lines), keeps UI state
  * in a reducer, maps keys through the keymap to the command table.
  */
-export function App({ source, actions, display, width, height, spareRows = 0, onQuit, now = Date.now, insights }: AppProps) {
+export function App({ source, actions, display, width, height, spareRows = 0, onQuit, now = Date.now, insights, config = noConfig, saveLog = defaultSaveLog }: AppProps) {
   const list = useListView(source);
-  const [ui, dispatchUi] = useReducer(uiReducer, initialUiState);
+  const [ui, dispatchUi] = useReducer(uiReducer, config, startState);
   const [keyQueue] = useState(() => new KeyQueue());
   const [insightsTab, setInsightsTab] = useState<InsightsTab | null>(null);
   // Only an update that changes the state will commit: a no-op (j on the last row) must not make the next key of
@@ -57,22 +88,53 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
     dispatchUi(action);
   };
 
+  // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.
+  const at = Math.floor(now() / 1000) * 1000;
   const visible = useMemo(() => selectVisibleServices(list.services, ui.filter.text), [list.services, ui.filter.text]);
-  const ids = useMemo(() => visible.map((service) => service.pmId), [visible]);
-  const selectedIndex = resolveSelectedIndex(ui.selectedPmId, ids);
-  const selected = selectedIndex === -1 ? null : visible[selectedIndex]!;
-  const selectedPmId = selected?.pmId ?? null;
+  // Only a sort by uptime needs the clock: other orders are not recomputed every second.
+  const sortClock = ui.sort.key === 'uptime' ? at : 0;
+  const rows = useMemo(() => tableRows(visible, ui.sort, ui.expanded, sortClock), [visible, ui.sort, ui.expanded, sortClock]);
+  const selectedIndex = resolveSelectedRow(ui.selectedKey, rows, ui.selectedHint);
+  const selectedRow = selectedIndex === -1 ? null : rows[selectedIndex]!;
+  const selected = detailServiceOf(selectedRow);
 
-  // Pin the selection to what is shown (a deleted service's neighbour), and ask the bridge for its logs.
+  // Pin the selection to what is shown (a deleted service's neighbour, the app row a folded instance went into).
   useEffect(() => {
-    if (selectedPmId !== null && selectedPmId !== ui.selectedPmId) dispatchUi({ type: 'select', pmId: selectedPmId });
-  }, [selectedPmId, ui.selectedPmId]);
+    if (selectedRow !== null && (selectedRow.key !== ui.selectedKey || selectedIndex !== ui.selectedHint)) {
+      dispatchUi({ type: 'select', key: selectedRow.key, index: selectedIndex });
+    }
+  }, [selectedRow, selectedIndex, ui.selectedKey, ui.selectedHint]);
+
+  // The log pane: the selected row's services (an app's instances merged), or every shown service merged (m).
+  const shownServices = ui.logOptions.merged ? servicesOf(rows) : (selectedRow?.services ?? []);
+  const paneKey = shownServices.map((s) => `${s.pmId}:${displayName(s)}`).join(',');
+  const paneSources = useMemo<LogPaneSources>(() => {
+    const entries = paneKey === '' ? [] : paneKey.split(',').map((entry) => entry.split(':'));
+    return { pmIds: entries.map(([id]) => Number(id)), labels: entries.map(([, ...label]) => label.join(':')) };
+  }, [paneKey]);
   useEffect(() => {
-    if (selectedPmId !== null) actions.showLogs(selectedPmId);
-  }, [selectedPmId, actions]);
+    for (const pmId of paneSources.pmIds) actions.showLogs(pmId);
+  }, [paneSources, actions]);
+  const m = display.messages.logs;
+  const logName = selectedRow === null || selectedRow.kind === 'namespace' ? null : selectedRow.kind === 'app' ? selectedRow.name : displayName(selectedRow.service);
+  const logTitle = ui.logOptions.merged ? m.titleMerged(paneSources.pmIds.length) : logName === null ? m.titleNone : m.title(logName);
+  const readPaneLines = () => paneLines(logSources(paneSources, source.getLogs), ui.logOptions.stderrOnly);
+  const lineRows = useMemo(() => (ui.lineView === null ? [] : lineViewRows(ui.lineView.line, width)), [ui.lineView, width]);
+
+  // The sort and the columns persist, unless --no-config or the file was not ours to overwrite.
+  const written = useRef(JSON.stringify(config.initial));
+  useEffect(() => {
+    if (config.path === null || config.problem !== null) return;
+    const next: MonitorConfig = { sort: ui.sort, hiddenColumns: [...ui.hiddenColumns] };
+    const json = JSON.stringify(next);
+    if (json === written.current) return;
+    written.current = json;
+    const error = writeMonitorConfig(config.path, next);
+    if (error !== null) dispatchUi({ type: 'notice', notice: { kind: 'configSaveFailed', message: error } });
+  }, [ui.sort, ui.hiddenColumns, config.path, config.problem]);
 
   const banner = bannerLines(list.connection, display.messages, { live: true, diagnostics: list.diagnostics, pm2: display.pm2 });
-  const layout = computeLayout({ width, height, serviceCount: visible.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
+  const layout = computeLayout({ width, height, serviceCount: rows.length, bannerLines: banner.length, detailExpanded: ui.detailExpanded });
   const detailTitle = selected === null ? display.messages.detail.noService : display.messages.detail.title(displayName(selected));
   const detailContent = useMemo(
     () => {
@@ -100,15 +162,18 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
       ui,
       dispatch,
       input,
-      ids,
-      selected,
+      rows,
+      selectedRow,
       connection: list.connection,
       actions,
       panes,
       detailRoom,
       detailLength: detailContent.length,
       logRoom: Math.max(0, layout.logs - 1),
-      logs: () => (selectedPmId === null ? [] : source.getLogs(selectedPmId)),
+      logs: readPaneLines,
+      logName: ui.logOptions.merged ? 'all' : (logName ?? 'logs'),
+      saveLog,
+      lineMaxScroll: () => lineRows.length - Math.max(1, middle - 1),
       helpMaxScroll: () => helpPages(display.messages, display.glyphs, display.readOnly, width, middle, ui.helpScroll).maxScroll,
       quit: onQuit,
       openInsights: (tab) => {
@@ -124,8 +189,6 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const onInput = useCallback((input: string, key: Key) => keyQueue.push(input, key), [keyQueue]);
   useInput(onInput);
 
-  // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.
-  const at = Math.floor(now() / 1000) * 1000;
   return (
     <DisplayContext.Provider value={display}>
       {layout.tooSmall ? (
@@ -152,8 +215,13 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
           ui={ui}
           focus={focus}
           visible={visible}
+          rows={rows}
           selectedIndex={selectedIndex}
-          selected={selected}
+          logSources={paneSources}
+          logTitle={logTitle}
+          lineRows={lineRows}
+          scopes={activeScopes(mode, focus)}
+          markedCount={ui.marks.size === 0 ? 0 : servicesOf(rows).filter((s) => ui.marks.has(s.pmId)).length}
           detailTitle={detailTitle}
           detailRows={detailContent}
           middle={middle}

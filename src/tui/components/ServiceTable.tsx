@@ -1,40 +1,63 @@
 import { Box, Text } from 'ink';
 import { memo, useContext } from 'react';
-import type { Service } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { cellWidth } from '../format/cell-width.js';
 import { findingsMark } from '../format/severity-mark.js';
 import { padCells } from '../format/pad-cells.js';
 import { truncateCells } from '../format/truncate-cells.js';
+import type { ColumnId } from '../table/column-id.js';
 import { displayName } from '../table/display-name.js';
 import { fitColumns, longestHost, ROW_PREFIX_WIDTH } from '../table/fit-columns.js';
-import { serviceCells } from '../table/service-cells.js';
+import { appCells, serviceCells, type Cell } from '../table/service-cells.js';
+import { sortColumn, type SortOrder } from '../table/sort-order.js';
+import type { TableRow } from '../table/table-rows.js';
 import { Toned } from './Toned.js';
 
 export interface ServiceTableProps {
-  services: readonly Service[];
-  /** Row of the selected service, -1 for none. */
+  rows: readonly TableRow[];
+  /** Row of the selection, -1 for none. */
   selectedIndex: number;
+  marks: ReadonlySet<number>;
+  sort: SortOrder;
+  hidden: ReadonlySet<ColumnId>;
   width: number;
   /** Rows, the column header included. */
   height: number;
   now: number;
-  /** Shown instead of rows when `services` is empty. */
+  /** Shown instead of rows when there are none. */
   emptyText: string;
   focused: boolean;
+}
+
+/** What a row's name cell shows: instances of an expanded app indented under it. */
+function rowName(row: TableRow): string {
+  if (row.kind === 'namespace') return row.namespace;
+  if (row.kind === 'app') return `${row.name} [${row.expanded ? '-' : `+${row.services.length}`}]`;
+  return `${row.child ? '  ' : ''}${displayName(row.service)}`;
+}
+
+/** `*` all of the row's services marked, `~` some of them. */
+function markOf(row: TableRow, marks: ReadonlySet<number>): string {
+  const marked = row.services.filter((s) => marks.has(s.pmId)).length;
+  return row.kind === 'namespace' || marked === 0 ? ' ' : marked === row.services.length ? '*' : '~';
 }
 
 /**
  * The service list, built from fixed-width boxes with cells padded in terminal cells (string-width), so Japanese
  * names keep the columns aligned. ink-table cannot be used: it fails to load under Ink 6 and sizes by `.length`.
  */
-export const ServiceTable = memo(function ServiceTable({ services, selectedIndex, width, height, now, emptyText, focused }: ServiceTableProps) {
+export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, marks, sort, hidden, width, height, now, emptyText, focused }: ServiceTableProps) {
   const { messages, glyphs, color } = useContext(DisplayContext);
-  const longest = Math.max(0, ...services.map((service) => cellWidth(displayName(service))));
-  const columns = fitColumns(width, messages, longest, longestHost(services));
+  const context = { messages, glyphs, now };
+  const cellsOf = (row: TableRow): Record<ColumnId, Cell> | null =>
+    row.kind === 'app' ? appCells(row.name, row.services, row.expanded, context) : row.kind === 'service' ? serviceCells(row.service, context) : null;
   const rowsRoom = Math.max(0, height - 1);
   const start = selectedIndex >= rowsRoom ? selectedIndex - rowsRoom + 1 : 0;
-  const shown = services.slice(start, start + rowsRoom);
+  const shown = rows.slice(start, start + rowsRoom).map((row) => ({ row, cells: cellsOf(row) }));
+  const longest = Math.max(0, ...rows.map((row) => cellWidth(rowName(row))));
+  const longestStatus = Math.max(0, ...shown.map(({ cells }) => (cells === null ? 0 : cellWidth(cells.status.text))));
+  const sorted = sort.key === 'app' ? null : { column: sortColumn(sort.key), mark: sort.descending ? glyphs.down : glyphs.up };
+  const columns = fitColumns(width, messages, longest, { hidden, sorted, longestStatus, longestHost: longestHost(rows.flatMap((row) => row.services)) });
   return (
     <Box flexDirection="column" height={height} width={width} overflowY="hidden">
       <Box height={1} columnGap={1}>
@@ -47,19 +70,32 @@ export const ServiceTable = memo(function ServiceTable({ services, selectedIndex
           </Box>
         ))}
       </Box>
-      {services.length === 0 && rowsRoom > 0 ? (
-        <Text wrap="truncate-end">{truncateCells(`  ${emptyText}`, width, glyphs.ellipsis)}</Text>
-      ) : null}
-      {shown.map((service, offset) => {
+      {rows.length === 0 && rowsRoom > 0 ? <Text wrap="truncate-end">{truncateCells(`   ${emptyText}`, width, glyphs.ellipsis)}</Text> : null}
+      {shown.map(({ row, cells }, offset) => {
+        if (cells === null) {
+          return (
+            <Box key={row.key} height={1}>
+              <Text wrap="truncate-end">
+                <Toned tone="cyan" bold>
+                  {truncateCells(`${' '.repeat(ROW_PREFIX_WIDTH)}[${row.kind === 'namespace' ? row.namespace : ''}] ${row.services.length}`, width, glyphs.ellipsis)}
+                </Toned>
+              </Text>
+            </Box>
+          );
+        }
         const selected = start + offset === selectedIndex;
-        const cells = serviceCells(service, { messages, glyphs, now });
-        const finding = findingsMark(service.diagnostics, glyphs);
+        const finding = findingsMark(
+          row.services.flatMap((s) => s.diagnostics),
+          glyphs,
+        );
         const highlight = selected && focused && color;
+        const nameText = rowName(row);
         return (
-          <Box key={service.pmId} height={1} columnGap={1}>
+          <Box key={row.key} height={1} columnGap={1}>
             <Box width={ROW_PREFIX_WIDTH} flexShrink={0}>
               <Text>
                 {selected ? glyphs.selected : ' '}
+                {markOf(row, marks)}
                 <Toned tone={finding.tone}>{finding.mark}</Toned>
               </Text>
             </Box>
@@ -67,7 +103,7 @@ export const ServiceTable = memo(function ServiceTable({ services, selectedIndex
               <Box key={column.id} width={column.width} flexShrink={0}>
                 <Text wrap="truncate-end">
                   <Toned tone={cells[column.id].tone} inverse={highlight} bold={selected}>
-                    {padCells(cells[column.id].text, column.width, column.align, glyphs.ellipsis)}
+                    {padCells(column.id === 'name' ? nameText : cells[column.id].text, column.width, column.align, glyphs.ellipsis)}
                   </Toned>
                 </Text>
               </Box>

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { columnOrder, type ColumnId } from '../table/column-id.js';
+import { columnOrder, HIDEABLE_COLUMNS, type ColumnId } from '../table/column-id.js';
 import { DEFAULT_SORT, SORT_KEYS, type SortKey, type SortOrder } from '../table/sort-order.js';
 
 export interface MonitorConfig {
@@ -31,7 +31,7 @@ export function configPath(env: NodeJS.ProcessEnv = process.env, home = homedir(
 
 const isSortKey = (value: unknown): value is SortKey => SORT_KEYS.includes(value as SortKey);
 // Name and status always show: the table is no use without them.
-const HIDEABLE = new Set<ColumnId>(columnOrder.filter((id) => id !== 'name' && id !== 'status'));
+const HIDEABLE = new Set<ColumnId>(HIDEABLE_COLUMNS);
 
 /** The settings in `raw` (parsed JSON), or a message saying what is wrong with it. */
 export function parseMonitorConfig(raw: unknown): { config: MonitorConfig } | { error: string } {

@@ -13,6 +13,8 @@ export interface Glyphs {
   other: string;
   up: string;
   down: string;
+  left: string;
+  right: string;
   separator: string;
   /** One severity scale for the monitor, `--once` and doctor: an error, a warning, a passed check (or info). */
   severityError: string;
@@ -31,6 +33,8 @@ export const unicodeGlyphs: Glyphs = {
   other: '·',
   up: '↑',
   down: '↓',
+  left: '←',
+  right: '→',
   separator: '│',
   severityError: '✘',
   severityWarning: '!',
@@ -48,6 +52,8 @@ export const asciiGlyphs: Glyphs = {
   other: '.',
   up: 'Up',
   down: 'Dn',
+  left: 'Left',
+  right: 'Right',
   separator: '|',
   severityError: 'x',
   severityWarning: '!',

@@ -1,18 +1,20 @@
 import type { DOMElement } from 'ink';
-import { useContext, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import { useContext, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { ScreenLayersContext } from '../display/screen-layers-context.js';
-import { logPaneRows } from '../logs/log-pane-rows.js';
-import { selectLogWindow } from '../state/select-log-window.js';
-import type { LogView } from '../state/ui-state.js';
+import { logRowSgr } from '../logs/log-row-sgr.js';
+import { logViewRows, type LogViewOptions } from '../logs/log-view.js';
+import { logSources, paneLines, type LogPaneSources } from '../logs/pane-lines.js';
 import type { LayerRect } from '../terminal/screen-layers.js';
-import { toneSgr } from '../terminal/tone-sgr.js';
 
 export interface LogLayerInput {
   source: SnapshotSource;
-  pmId: number | null;
-  view: LogView;
+  /** The services whose lines are shown (merged when more than one). */
+  sources: LogPaneSources;
+  stderrOnly: boolean;
+  /** How the log view model lays the rows out (logs/log-view.ts). */
+  view: LogViewOptions;
   width: number;
   /** Body rows (the pane's height without its title). */
   room: number;
@@ -32,30 +34,30 @@ function layoutRect(node: DOMElement | null): LayerRect | null {
 }
 
 /**
- * Draws the log pane's body as a screen layer of the cell-diff writer: subscribed to the service's lines itself, so
- * a new line repaints those rows without a React render. Returns the ref for the empty box the layer fills, or null
- * when there are no layers (then LogPane draws the body itself).
+ * Draws the log pane's body as a screen layer of the cell-diff writer: subscribed to its services' lines itself, so
+ * a new line repaints those rows without a React render. The rows are the log view model's, as the React path draws
+ * them. Returns the ref for the empty box the layer fills, or null when there are no layers (then LogPane draws the
+ * body itself).
  */
-export function useLogLayer({ source, pmId, view, width, room }: LogLayerInput): RefObject<DOMElement | null> | null {
+export function useLogLayer({ source, sources, stderrOnly, view, width, room }: LogLayerInput): RefObject<DOMElement | null> | null {
   const layers = useContext(ScreenLayersContext);
-  const { messages, glyphs, color } = useContext(DisplayContext);
+  const { messages, color } = useContext(DisplayContext);
   const box = useRef<DOMElement | null>(null);
-  const labels = useMemo(() => ({ ellipsis: glyphs.ellipsis, cut: messages.logs.cut }), [glyphs.ellipsis, messages.logs.cut]);
   const empty = messages.logs.empty;
   useLayoutEffect(() => {
     if (layers === null) return;
     const rect = () => layoutRect(box.current);
     const draw = () => {
-      const lines = pmId === null ? [] : source.getLogs(pmId);
-      const rows = logPaneRows(selectLogWindow(lines, view, room).lines, width, room, labels, empty);
-      layers.set('logs', { rect, rows: rows.map((row) => toneSgr(row.text, row.tone, color)) });
+      const lines = paneLines(logSources(sources, source.getLogs), stderrOnly);
+      const rows = lines.length === 0 ? (room > 0 ? [empty] : []) : logViewRows(lines, view, width, room).rows.map((row) => logRowSgr(row, color));
+      layers.set('logs', { rect, rows });
     };
     draw();
-    const unsubscribe = pmId === null ? () => undefined : source.subscribeLogs(pmId, draw);
+    const unsubscribes = sources.pmIds.map((pmId) => source.subscribeLogs(pmId, draw));
     return () => {
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
       layers.delete('logs');
     };
-  }, [layers, source, pmId, view, width, room, labels, empty, color]);
+  }, [layers, source, sources, stderrOnly, view, width, room, empty, color]);
   return layers === null ? null : box;
 }

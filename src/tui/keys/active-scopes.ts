@@ -2,12 +2,24 @@ import type { Focus } from '../state/ui-state.js';
 import type { KeyScope } from './keymap.js';
 
 /** What the keyboard is talking to: one mode at a time, each with its own keymap scopes. */
-export type InputMode = 'tooSmall' | 'confirm' | 'filter' | 'help' | 'normal';
+export type InputMode = 'tooSmall' | 'confirm' | 'filter' | 'search' | 'line' | 'columns' | 'help' | 'normal';
 
-export function inputMode(state: { confirm: unknown; filter: { editing: boolean }; helpOpen: boolean }, tooSmall: boolean): InputMode {
+export interface ModeState {
+  confirm: unknown;
+  filter: { editing: boolean };
+  search: { editing: boolean };
+  lineView: unknown;
+  columnsOpen: boolean;
+  helpOpen: boolean;
+}
+
+export function inputMode(state: ModeState, tooSmall: boolean): InputMode {
   if (tooSmall) return 'tooSmall';
   if (state.confirm !== null) return 'confirm';
   if (state.filter.editing) return 'filter';
+  if (state.search.editing) return 'search';
+  if (state.lineView !== null) return 'line';
+  if (state.columnsOpen) return 'columns';
   if (state.helpOpen) return 'help';
   return 'normal';
 }
@@ -21,6 +33,12 @@ export function activeScopes(mode: InputMode, focus: Focus): KeyScope[] {
       return ['any', 'dialog'];
     case 'filter':
       return ['any', 'filter'];
+    case 'search':
+      return ['any', 'search'];
+    case 'line':
+      return ['any', 'line'];
+    case 'columns':
+      return ['any', 'columns'];
     case 'help':
       return ['any', 'help'];
     case 'normal':

@@ -24,7 +24,7 @@ export function findCommand(key: string, scopes: readonly KeyScope[], readOnly: 
     const inScope = COMMANDS.filter((command) => keymap[command].scope === scope);
     const command =
       inScope.find((c) => bound(c, key)) ??
-      (isTextKey(key) ? inScope.find((c) => bound(c, TEXT_KEY)) : undefined) ??
+      (isTextKey(key) || key === 'space' ? inScope.find((c) => bound(c, TEXT_KEY)) : undefined) ??
       inScope.find((c) => bound(c, OTHER_KEY));
     if (command !== undefined) return { command, blocked: readOnly && keymap[command].dangerous };
   }

@@ -10,7 +10,7 @@ export interface HelpLine {
   disabled: boolean;
 }
 
-const scopeOrder: readonly KeyScope[] = ['table', 'detail', 'logs', 'global', 'any', 'filter', 'dialog', 'help'];
+const scopeOrder: readonly KeyScope[] = ['table', 'detail', 'logs', 'global', 'any', 'filter', 'search', 'line', 'columns', 'dialog', 'help'];
 const KEY_COLUMN = 9;
 
 /** The `?` screen: every command of the keymap with all its keys, grouped by where it works. */

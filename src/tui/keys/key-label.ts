@@ -12,12 +12,15 @@ const named: Record<string, string> = {
   escape: 'Esc',
   backspace: 'BS',
   'ctrl+c': 'Ctrl-C',
+  space: 'Space',
 };
 
 /** How a key name is written on screen; arrows come from the glyph set so `--ascii` stays ASCII. */
 export function keyLabel(key: string, glyphs: Glyphs, messages: Messages): string {
   if (key === 'up') return glyphs.up;
   if (key === 'down') return glyphs.down;
+  if (key === 'left') return glyphs.left;
+  if (key === 'right') return glyphs.right;
   if (key === TEXT_KEY) return messages.keyNames.text;
   if (key === OTHER_KEY) return messages.keyNames.other;
   return named[key] ?? key;

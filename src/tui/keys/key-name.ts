@@ -4,6 +4,8 @@ import type { Key } from 'ink';
 export function keyName(input: string, key: Key): string {
   if (key.ctrl && input !== '') return `ctrl+${input}`;
   if (key.upArrow) return 'up';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
   if (key.downArrow) return 'down';
   if (key.pageUp) return 'pageUp';
   if (key.pageDown) return 'pageDown';
@@ -14,5 +16,6 @@ export function keyName(input: string, key: Key): string {
   if (key.escape) return 'escape';
   if (key.backspace || key.delete) return 'backspace';
   if (key.meta && input !== '') return `meta+${input}`;
+  if (input === ' ') return 'space';
   return input;
 }

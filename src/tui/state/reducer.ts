@@ -1,4 +1,4 @@
-import { resolveSelectedIndex } from './resolve-selected-index.js';
+import { resolveSelectedRow, stepSelectable } from '../table/table-rows.js';
 import type { UiAction } from './ui-action.js';
 import type { Focus, LogView, UiState } from './ui-state.js';
 
@@ -25,15 +25,16 @@ function scrolledLogView(view: LogView, by: number, seqs: readonly number[], pag
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'move': {
-      const current = resolveSelectedIndex(state.selectedPmId, action.ids);
+      const current = resolveSelectedRow(state.selectedKey, action.rows, state.selectedHint);
       if (current === -1) return state;
-      const pmId = action.ids[clamp(current + action.by, 0, action.ids.length - 1)]!;
-      if (pmId === state.selectedPmId) return state;
-      return { ...state, selectedPmId: pmId, log: { follow: true }, detailScroll: 0 };
+      const index = stepSelectable(action.rows, current, action.by);
+      const key = action.rows[index]!.key;
+      if (key === state.selectedKey) return state.selectedHint === index ? state : { ...state, selectedHint: index };
+      return { ...state, selectedKey: key, selectedHint: index, log: { follow: true }, detailScroll: 0, search: { ...state.search, cursorSeq: null } };
     }
     case 'select':
-      if (action.pmId === state.selectedPmId) return state;
-      return { ...state, selectedPmId: action.pmId, log: { follow: true }, detailScroll: 0 };
+      if (action.key === state.selectedKey) return state.selectedHint === action.index ? state : { ...state, selectedHint: action.index };
+      return { ...state, selectedKey: action.key, selectedHint: action.index, log: { follow: true }, detailScroll: 0, search: { ...state.search, cursorSeq: null } };
     case 'focusNext': {
       const order: readonly Focus[] = ['table', 'logs', 'detail'];
       const start = order.indexOf(state.focus);
@@ -53,6 +54,30 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, log: scrolledLogView(state.log, action.by, action.seqs, action.page) };
     case 'followLog':
       return state.log.follow ? state : { ...state, log: { follow: true } };
+    case 'toggleLogOption':
+      return { ...state, logOptions: { ...state.logOptions, [action.option]: !state.logOptions[action.option] }, log: { follow: true } };
+    case 'openSearch':
+      return { ...state, search: { text: '', editing: true, cursorSeq: null } };
+    case 'typeSearch':
+      return { ...state, search: { ...state.search, text: state.search.text + action.text } };
+    case 'eraseSearch':
+      return { ...state, search: { ...state.search, text: [...state.search.text].slice(0, -1).join('') } };
+    case 'cancelSearch':
+      return state.search.text === '' && !state.search.editing ? state : { ...state, search: { text: '', editing: false, cursorSeq: null } };
+    case 'landSearch': {
+      const search = { text: state.search.text, editing: false, cursorSeq: action.seq };
+      if (action.seq === null) return { ...state, search, notice: { kind: 'noMatch', text: state.search.text } };
+      return { ...state, search, log: { follow: false, anchorSeq: action.seq } };
+    }
+    case 'openLine':
+      return { ...state, lineView: { line: action.line, scroll: 0 } };
+    case 'scrollLine': {
+      if (state.lineView === null) return state;
+      const next = clamp(state.lineView.scroll + action.by, 0, Math.max(0, action.max));
+      return next === state.lineView.scroll ? state : { ...state, lineView: { ...state.lineView, scroll: next } };
+    }
+    case 'closeLine':
+      return state.lineView === null ? state : { ...state, lineView: null };
     case 'openFilter':
       return { ...state, filter: { text: state.filter.text, editing: true } };
     case 'typeFilter':
@@ -63,24 +88,58 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return { ...state, filter: { text: state.filter.text, editing: false } };
     case 'clearFilter':
       return { ...state, filter: { text: '', editing: false } };
+    case 'setSort':
+      return { ...state, sort: action.sort };
+    case 'setExpanded': {
+      if (state.expanded.has(action.key) === action.expanded) return state;
+      const expanded = new Set(state.expanded);
+      if (action.expanded) expanded.add(action.key);
+      else expanded.delete(action.key);
+      return { ...state, expanded };
+    }
+    case 'toggleMarks': {
+      if (action.pmIds.length === 0) return state;
+      const marks = new Set(state.marks);
+      const all = action.pmIds.every((id) => marks.has(id));
+      for (const id of action.pmIds) {
+        if (all) marks.delete(id);
+        else marks.add(id);
+      }
+      return { ...state, marks };
+    }
+    case 'markAll':
+      return { ...state, marks: new Set([...state.marks, ...action.pmIds]) };
+    case 'clearMarks':
+      return state.marks.size === 0 ? state : { ...state, marks: new Set() };
+    case 'toggleColumn': {
+      const hiddenColumns = new Set(state.hiddenColumns);
+      if (!hiddenColumns.delete(action.column)) hiddenColumns.add(action.column);
+      return { ...state, hiddenColumns };
+    }
+    case 'toggleColumns':
+      return { ...state, columnsOpen: !state.columnsOpen, helpOpen: false };
     case 'askConfirm':
-      return { ...state, confirm: { action: action.action, target: action.target, name: action.name }, helpOpen: false };
+      return { ...state, confirm: { action: action.action, targets: action.targets }, helpOpen: false };
     case 'cancelConfirm':
       if (state.confirm === null) return state;
       return {
         ...state,
         confirm: null,
-        notice: { kind: 'cancelled', action: state.confirm.action, name: state.confirm.name },
+        notice: { kind: 'cancelled', action: state.confirm.action, labels: state.confirm.targets.map((t) => t.label) },
       };
-    case 'acceptConfirm':
-      if (state.confirm === null) return state;
+    case 'actionStarted':
       return {
         ...state,
         confirm: null,
-        notice: { kind: 'running', action: state.confirm.action, name: state.confirm.name },
+        notice: { kind: 'running', action: action.action, labels: action.targets.map((t) => t.label), done: 0 },
       };
-    case 'actionFinished':
-      return { ...state, notice: { kind: 'finished', action: action.action, name: action.name, result: action.result } };
+    case 'actionProgress':
+      return { ...state, notice: { kind: 'running', action: action.action, labels: action.labels, done: action.done } };
+    case 'actionFinished': {
+      // The marks did their job once every marked one went well; a failure keeps them for another try.
+      const marks = action.outcomes.every((o) => o.result.ok) ? new Set<number>() : state.marks;
+      return { ...state, marks, notice: { kind: 'finished', action: action.action, outcomes: action.outcomes } };
+    }
     case 'toggleHelp':
       return { ...state, helpOpen: !state.helpOpen, helpScroll: 0 };
     case 'scrollHelp': {

@@ -5,3 +5,6 @@ export const columnOrder: readonly ColumnId[] = ['host', 'name', 'status', 'pid'
 
 /** When the terminal is narrow, columns go in this order; name and status always stay. */
 export const dropOrder: readonly ColumnId[] = ['pid', 'uptime', 'cpu', 'port', 'restarts', 'health', 'memory'];
+
+/** Columns the operator can hide (c), in the chooser's order: host, name and status always show. */
+export const HIDEABLE_COLUMNS: readonly ColumnId[] = columnOrder.filter((id) => id !== 'host' && id !== 'name' && id !== 'status');

@@ -10,8 +10,8 @@ export interface TableColumn {
   align: Align;
 }
 
-/** Cells before the first column: the selection mark and the diagnostics mark. */
-export const ROW_PREFIX_WIDTH = 2;
+/** Cells before the first column: the selection mark, the mark (Space) and the diagnostics mark. */
+export const ROW_PREFIX_WIDTH = 3;
 const GAP = 1;
 const NAME_MIN = 10;
 /** Columns are dropped rather than cut names shorter than this (or the longest name, if shorter). */
@@ -29,21 +29,35 @@ const contentWidth: Record<Exclude<ColumnId, 'host' | 'name' | 'status'>, number
   health: 9,
 };
 
+export interface FitOptions {
+  /** Columns the operator hid (name and status cannot be). */
+  hidden?: ReadonlySet<ColumnId>;
+  /** The sorted column and the mark its header carries (`↓`), so the order reads without colour. */
+  sorted?: { column: ColumnId; mark: string } | null;
+  /** The widest status cell of the rows (a folded app's `● 2/2 online`). */
+  longestStatus?: number;
+  /** The widest host name (longestHost()); 0 or absent: one local PM2, no host column. */
+  longestHost?: number;
+}
+
 /**
- * Chooses the columns and their widths (in cells) for a table `totalWidth` cells wide: every column that fits,
- * dropping the least useful first. The name column takes what is left, up to the longest name. The host column is
- * there when `longestHost` > 0 (services from several hosts), and never dropped: rows would be ambiguous without it.
+ * Chooses the columns and their widths (in cells) for a table `totalWidth` cells wide: every column that fits and
+ * is not hidden, dropping the least useful first. The name column takes what is left, up to the longest name. The
+ * host column is there when `longestHost` > 0 (services from several hosts), and never dropped: rows would be
+ * ambiguous without it.
  */
-export function fitColumns(totalWidth: number, messages: Messages, longestName: number, longestHost = 0): TableColumn[] {
-  const statusWidth = 2 + Math.max(...Object.values(messages.status).map(cellWidth));
+export function fitColumns(totalWidth: number, messages: Messages, longestName: number, options: FitOptions = {}): TableColumn[] {
+  const longestHost = options.longestHost ?? 0;
+  const header = (id: ColumnId) => (options.sorted?.column === id ? `${messages.columns[id]}${options.sorted.mark}` : messages.columns[id]);
+  const statusWidth = Math.max(2 + Math.max(...Object.values(messages.status).map(cellWidth)), options.longestStatus ?? 0);
   // A mark and a word (`! degraded`, `✖ conflict`) read whole; latencies (`OK 12ms`) fit in the default.
   const h = messages.health;
   const healthWidth = Math.max(contentWidth.health, 2 + Math.max(...[h.degraded, h.conflict, h.failed, h.closed].map(cellWidth)));
   const fixed = new Map<ColumnId, number>();
   for (const id of columnOrder) {
-    if (id === 'name' || (id === 'host' && longestHost === 0)) continue;
+    if (id === 'name' || (id === 'host' && longestHost === 0) || (id !== 'status' && id !== 'host' && options.hidden?.has(id))) continue;
     const content = id === 'host' ? Math.min(longestHost, HOST_MAX) : id === 'status' ? statusWidth : id === 'health' ? healthWidth : contentWidth[id];
-    fixed.set(id, Math.max(content, cellWidth(messages.columns[id])));
+    fixed.set(id, Math.max(content, cellWidth(header(id))));
   }
   // Every column, the name's included, has a one-cell gap before it.
   const used = () => [...fixed.values()].reduce((sum, w) => sum + w + GAP, ROW_PREFIX_WIDTH + GAP);
@@ -52,13 +66,13 @@ export function fitColumns(totalWidth: number, messages: Messages, longestName: 
     if (used() + nameTarget <= totalWidth) break;
     fixed.delete(id);
   }
-  const nameWanted = Math.max(NAME_MIN, longestName, cellWidth(messages.columns.name));
+  const nameWanted = Math.max(NAME_MIN, longestName, cellWidth(header('name')));
   const nameWidth = Math.max(NAME_MIN, Math.min(nameWanted, totalWidth - used()));
   return columnOrder
     .filter((id) => id === 'name' || fixed.has(id))
     .map((id) => ({
       id,
-      header: messages.columns[id],
+      header: header(id),
       width: id === 'name' ? nameWidth : fixed.get(id)!,
       align: id === 'host' || id === 'name' || id === 'status' || id === 'health' ? 'left' : 'right',
     }));

@@ -64,3 +64,25 @@ export function serviceCells(service: Service, context: CellContext): Record<Col
     health: healthCell(service, context),
   };
 }
+
+/** A cluster app as one row: instances online of all, summed CPU and memory, summed restarts, the longest uptime. */
+export function appCells(name: string, instances: readonly Service[], expanded: boolean, context: CellContext): Record<ColumnId, Cell> {
+  const online = instances.filter((s) => s.status === 'online');
+  const worst = instances.find((s) => s.status === 'errored') ?? instances.find((s) => s.status !== 'online') ?? instances[0]!;
+  const status = statusStyle(online.length === instances.length ? 'online' : worst.status, context.messages, context.glyphs);
+  const running = instances.filter((s) => s.pid > 0);
+  const oldest = online.reduce<Service | null>((best, s) => (best === null || (s.startedAt ?? Infinity) < (best.startedAt ?? Infinity) ? s : best), null);
+  const first = serviceCells(oldest ?? instances[0]!, context);
+  const restarts = instances.reduce((sum, s) => sum + s.restarts, 0);
+  const unstable = instances.some((s) => s.unstableRestarts > 0);
+  return {
+    ...first,
+    name: { text: `${name} ${expanded ? '[-]' : `[+${instances.length}]`}`, tone: null },
+    status: { text: `${status.mark} ${context.messages.table.appStatus(online.length, instances.length)}`, tone: online.length === instances.length ? status.tone : 'yellow' },
+    pid: { text: running.length === 0 ? '-' : `x${running.length}`, tone: null },
+    cpu: { text: running.length === 0 ? '-' : formatPercent(running.reduce((sum, s) => sum + s.cpu, 0)), tone: null },
+    memory: { text: running.length === 0 ? '-' : formatBytes(running.reduce((sum, s) => sum + s.memory, 0)), tone: null },
+    restarts: { text: String(restarts), tone: unstable ? 'red' : restarts > 0 ? 'yellow' : null },
+    uptime: oldest === null ? { text: formatUptime(instances[0]!, context.now), tone: null } : first.uptime,
+  };
+}

@@ -18,7 +18,7 @@ export interface TableTextOptions {
 /** The service table as plain lines (no colour), for `--once`: the same columns and widths as the TUI. */
 export function tableText(services: readonly Service[], options: TableTextOptions): string[] {
   const longest = Math.max(0, ...services.map((service) => cellWidth(displayName(service))));
-  const columns = fitColumns(options.width, options.messages, longest, longestHost(services));
+  const columns = fitColumns(options.width, options.messages, longest, { longestHost: longestHost(services) });
   const line = (cells: string[]) => cells.join(' ').trimEnd();
   const header = line(['  ' + padCells(columns[0]!.header, columns[0]!.width), ...columns.slice(1).map((c) => padCells(c.header, c.width, c.align))]);
   const rows = services.map((service) => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/tui/components/App.js';
 import { makeDisplayOptions } from '../../../src/tui/display/make-display-options.js';
 import { cellWidth } from '../../../src/tui/format/cell-width.js';
-import { ARROW_DOWN, END, ENTER, ESCAPE, PAGE_UP, TAB } from '../fixtures/keys.js';
+import { ARROW_DOWN, ARROW_RIGHT, END, ENTER, ESCAPE, PAGE_UP, TAB } from '../fixtures/keys.js';
 import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
@@ -456,11 +456,15 @@ describe('frame size', () => {
     ]);
     const view = open({ source, color: false });
     await settle();
-    const frame = view.lastFrame()!;
-    expect(frame).toContain('api#0');
-    expect(frame).toMatch(/^ ✘ ?api#1/m);
-    expect(frame).toMatch(/^ ! ?big/m);
-    expect(frame).toMatch(/^▶ {1,2}api#0/m);
+    // Folded: one row for the app, its instances' worst finding on it.
+    let frame = view.lastFrame()!;
+    expect(frame).toMatch(/^▶ ✘ api \[\+2\]/m);
+    expect(frame).toContain('2/2');
+    expect(frame).toMatch(/^  ! big/m);
+    frame = await press(view, ARROW_RIGHT);
+    expect(frame).toMatch(/^▶ ✘ api \[-\]/m);
+    expect(frame).toMatch(/^ {6}api#0/m);
+    expect(frame).toMatch(/^  ✘ {3}api#1/m);
   });
   it('shows degraded health as degraded, by word and mark', async () => {
     const check = { port: 3001, checkedAt: 0, listening: true, connectMs: 1, health: 'degraded' as const, healthMs: 3, healthDetail: 'degraded', upstreamConfigured: false, conflict: null };

@@ -7,7 +7,7 @@ import { findCommand } from '../../../src/tui/keys/find-command.js';
 import { helpLines } from '../../../src/tui/keys/help-lines.js';
 import { hintEntries } from '../../../src/tui/keys/hint-entries.js';
 import { keyLabel } from '../../../src/tui/keys/key-label.js';
-import { COMMANDS, keymap } from '../../../src/tui/keys/keymap.js';
+import { COMMANDS, keymap, type KeyBinding } from '../../../src/tui/keys/keymap.js';
 
 describe('keymap', () => {
   it('gives every command keys, and a label in both languages in i18n', () => {
@@ -27,8 +27,9 @@ describe('keymap', () => {
       }
     }
   });
-  it('marks exactly restart, stop and delete dangerous', () => {
-    expect(COMMANDS.filter((c) => keymap[c].dangerous).sort()).toEqual(['delete', 'restart', 'stop']);
+  it('marks exactly the PM2 actions dangerous, and asks about those that interrupt service', () => {
+    expect(COMMANDS.filter((c) => keymap[c].dangerous).sort()).toEqual(['delete', 'flush', 'reload', 'resetCounters', 'restart', 'scaleDown', 'scaleUp', 'start', 'stop']);
+    expect(COMMANDS.filter((c) => (keymap[c] as KeyBinding).confirm === true).sort()).toEqual(['delete', 'flush', 'reload', 'restart', 'scaleDown', 'stop']);
   });
 });
 

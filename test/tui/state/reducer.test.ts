@@ -1,32 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { uiReducer } from '../../../src/tui/state/reducer.js';
-import { resolveSelectedIndex } from '../../../src/tui/state/resolve-selected-index.js';
 import { initialUiState, type UiState } from '../../../src/tui/state/ui-state.js';
+import { DEFAULT_SORT } from '../../../src/tui/table/sort-order.js';
+import { serviceKey, tableRows } from '../../../src/tui/table/table-rows.js';
+import { makeService } from '../fixtures/make-service.js';
 
 const at = (change: Partial<UiState>): UiState => ({ ...initialUiState, ...change });
 
+const rowsOf = (ids: readonly number[]) =>
+  tableRows(
+    ids.map((pmId) => makeService({ pmId, name: `app${pmId}` })),
+    DEFAULT_SORT,
+    new Set(),
+    0,
+  );
+
 describe('selection', () => {
-  it('moves by pm_id within the visible ids and stops at the ends', () => {
-    const ids = [0, 3, 7];
-    let s = uiReducer(initialUiState, { type: 'move', by: 1, ids });
-    expect(s.selectedPmId).toBe(3);
-    s = uiReducer(s, { type: 'move', by: 1, ids });
-    s = uiReducer(s, { type: 'move', by: 1, ids });
-    expect(s.selectedPmId).toBe(7);
-    s = uiReducer(s, { type: 'move', by: -5, ids });
-    expect(s.selectedPmId).toBe(0);
+  it('moves by row within the rows and stops at the ends', () => {
+    const rows = rowsOf([0, 3, 7]);
+    let s = uiReducer(initialUiState, { type: 'move', by: 1, rows });
+    expect(s.selectedKey).toBe(serviceKey(3));
+    s = uiReducer(s, { type: 'move', by: 1, rows });
+    s = uiReducer(s, { type: 'move', by: 1, rows });
+    expect(s.selectedKey).toBe(serviceKey(7));
+    s = uiReducer(s, { type: 'move', by: -5, rows });
+    expect(s.selectedKey).toBe(serviceKey(0));
   });
-  it('survives reordering and falls to the neighbour when the selected service is deleted', () => {
-    expect(resolveSelectedIndex(3, [0, 3, 7])).toBe(1);
-    expect(resolveSelectedIndex(3, [0, 7])).toBe(1);
-    expect(resolveSelectedIndex(7, [0, 3])).toBe(1);
-    expect(resolveSelectedIndex(null, [4, 5])).toBe(0);
-    expect(resolveSelectedIndex(1, [])).toBe(-1);
-    // Moving from a deleted selection starts from its neighbour.
-    expect(uiReducer(at({ selectedPmId: 3 }), { type: 'move', by: 1, ids: [0, 7, 9] }).selectedPmId).toBe(9);
+  it('moving from a deleted selection starts from the row it was at', () => {
+    expect(uiReducer(at({ selectedKey: serviceKey(3), selectedHint: 1 }), { type: 'move', by: 1, rows: rowsOf([0, 7, 9]) }).selectedKey).toBe(serviceKey(9));
   });
   it('follows the new service log again when the selection changes', () => {
-    const s = uiReducer(at({ selectedPmId: 0, log: { follow: false, anchorSeq: 5 } }), { type: 'move', by: 1, ids: [0, 1] });
+    const s = uiReducer(at({ selectedKey: serviceKey(0), log: { follow: false, anchorSeq: 5 } }), { type: 'move', by: 1, rows: rowsOf([0, 1]) });
     expect(s.log).toEqual({ follow: true });
   });
 });
@@ -71,25 +75,34 @@ describe('filter', () => {
 });
 
 describe('confirm dialog and status line', () => {
+  const entry = (pmId: number, name: string) => ({ target: { pmId, name, daemonPid: 4242 }, label: name });
   it('asks, then cancel says so', () => {
-    const target = { pmId: 2, name: 'notion-mcp', daemonPid: 4242 };
-    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'stop', target, name: 'notion-mcp' });
-    expect(s.confirm).toEqual({ action: 'stop', target, name: 'notion-mcp' });
+    const targets = [entry(2, 'notion-mcp')];
+    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'stop', targets });
+    expect(s.confirm).toEqual({ action: 'stop', targets });
     s = uiReducer(s, { type: 'cancelConfirm' });
     expect(s.confirm).toBeNull();
-    expect(s.notice).toEqual({ kind: 'cancelled', action: 'stop', name: 'notion-mcp' });
+    expect(s.notice).toEqual({ kind: 'cancelled', action: 'stop', labels: ['notion-mcp'] });
   });
-  it('accept shows running, then the outcome', () => {
-    let s = uiReducer(initialUiState, { type: 'askConfirm', action: 'restart', target: { pmId: 2, name: 'a', daemonPid: null }, name: 'a' });
-    s = uiReducer(s, { type: 'acceptConfirm' });
-    expect(s.notice).toEqual({ kind: 'running', action: 'restart', name: 'a' });
-    s = uiReducer(s, { type: 'actionFinished', action: 'restart', name: 'a', result: { ok: false, error: { code: 'timeout', params: { ms: 15000 } } } });
-    expect(s.notice).toEqual({ kind: 'finished', action: 'restart', name: 'a', result: { ok: false, error: { code: 'timeout', params: { ms: 15000 } } } });
+  it('accept shows running with progress, then every outcome; marks go once all went well', () => {
+    const targets = [entry(1, 'a'), entry(2, 'b')];
+    let s = uiReducer(at({ marks: new Set([1, 2]) }), { type: 'askConfirm', action: 'restart', targets });
+    s = uiReducer(s, { type: 'actionStarted', action: 'restart', targets });
+    expect(s.confirm).toBeNull();
+    expect(s.notice).toEqual({ kind: 'running', action: 'restart', labels: ['a', 'b'], done: 0 });
+    s = uiReducer(s, { type: 'actionProgress', action: 'restart', labels: ['a', 'b'], done: 1 });
+    expect(s.notice).toMatchObject({ done: 1 });
+    const failed = { ok: false as const, error: { code: 'timeout' as const, params: { ms: 15000 } } };
+    const partly = uiReducer(s, { type: 'actionFinished', action: 'restart', outcomes: [{ label: 'a', result: { ok: true } }, { label: 'b', result: failed }] });
+    expect(partly.notice).toEqual({ kind: 'finished', action: 'restart', outcomes: [{ label: 'a', result: { ok: true } }, { label: 'b', result: failed }] });
+    expect(partly.marks.size).toBe(2);
+    const all = uiReducer(s, { type: 'actionFinished', action: 'restart', outcomes: [{ label: 'a', result: { ok: true } }, { label: 'b', result: { ok: true } }] });
+    expect(all.marks.size).toBe(0);
   });
   it('closes help when a dialog opens; toggles help, focus and detail', () => {
     let s = uiReducer(initialUiState, { type: 'toggleHelp' });
     expect(s.helpOpen).toBe(true);
-    s = uiReducer(s, { type: 'askConfirm', action: 'delete', target: { pmId: 1, name: 'x', daemonPid: null }, name: 'x' });
+    s = uiReducer(s, { type: 'askConfirm', action: 'delete', targets: [{ target: { pmId: 1, name: 'x', daemonPid: null }, label: 'x' }] });
     expect(s.helpOpen).toBe(false);
     const all = ['table', 'logs', 'detail'] as const;
     expect(uiReducer(initialUiState, { type: 'focusNext', panes: all }).focus).toBe('logs');
@@ -109,7 +122,7 @@ describe('detail pane', () => {
     expect(s.detailScroll).toBe(3);
     s = uiReducer(s, { type: 'scrollDetail', by: -10, max: 3 });
     expect(s.detailScroll).toBe(0);
-    s = uiReducer(at({ selectedPmId: 0, detailScroll: 2 }), { type: 'move', by: 1, ids: [0, 1] });
+    s = uiReducer(at({ selectedKey: serviceKey(0), detailScroll: 2 }), { type: 'move', by: 1, rows: rowsOf([0, 1]) });
     expect(s.detailScroll).toBe(0);
     expect(uiReducer(initialUiState, { type: 'toggleEnv' }).envExpanded).toBe(true);
   });
