@@ -149,6 +149,8 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const panes: Focus[] = ['table', ...(layout.logs > 0 ? (['logs'] as const) : []), ...(detailRoom > 0 ? (['detail'] as const) : [])];
   const focus: Focus = panes.includes(ui.focus) ? ui.focus : 'table';
   const mode = inputMode(ui, layout.tooSmall);
+  // One array per mode and focus, so the memoized hint bar renders only when they change.
+  const scopes = useMemo(() => activeScopes(mode, focus), [mode, focus]);
   const middle = layout.table + layout.detail + (layout.sideBySide ? 0 : layout.logs);
 
   const handleKey = (input: string, key: Key) => {
@@ -220,7 +222,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
           logSources={paneSources}
           logTitle={logTitle}
           lineRows={lineRows}
-          scopes={activeScopes(mode, focus)}
+          scopes={scopes}
           markedCount={ui.marks.size === 0 ? 0 : servicesOf(rows).filter((s) => ui.marks.has(s.pmId)).length}
           detailTitle={detailTitle}
           detailRows={detailContent}

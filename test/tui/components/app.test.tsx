@@ -460,11 +460,11 @@ describe('frame size', () => {
     let frame = view.lastFrame()!;
     expect(frame).toMatch(/^▶ ✘ api \[\+2\]/m);
     expect(frame).toContain('2/2');
-    expect(frame).toMatch(/^  ! big/m);
+    expect(frame).toMatch(/^ {2}! big/m);
     frame = await press(view, ARROW_RIGHT);
     expect(frame).toMatch(/^▶ ✘ api \[-\]/m);
     expect(frame).toMatch(/^ {6}api#0/m);
-    expect(frame).toMatch(/^  ✘ {3}api#1/m);
+    expect(frame).toMatch(/^ {2}✘ {3}api#1/m);
   });
   it('shows degraded health as degraded, by word and mark', async () => {
     const check = { port: 3001, checkedAt: 0, listening: true, connectMs: 1, health: 'degraded' as const, healthMs: 3, healthDetail: 'degraded', upstreamConfigured: false, conflict: null };
