@@ -3,7 +3,7 @@
 // Each host is its own source with its own child process and timers: one that fails or hangs never holds the others.
 import { withConcerns } from '../pm2-bridge/model/concern-source.js';
 import { Listeners } from '../pm2-bridge/model/listeners.js';
-import type { ActionResult, ActionTarget, Bridge, ConnectionState, LogLine, Service, ServiceAction, Snapshot } from '../pm2-bridge/types.js';
+import type { ActionResult, ActionTarget, Bridge, ConnectionState, Diagnostic, LogLine, Service, ServiceAction, Snapshot } from '../pm2-bridge/types.js';
 import type { HostSource, HostView } from './ssh-host-source.js';
 
 interface Origin {
@@ -18,6 +18,12 @@ interface Origin {
  */
 export const HOST_KEY_SPAN = 1_000_000;
 
+/**
+ * Setup findings are about one host's PM2 and name no host: the link states say what each host lacks. One array,
+ * so the list (and the table) is not redrawn for a log line.
+ */
+const NO_FINDINGS: readonly Diagnostic[] = [];
+
 export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
   const listeners = new Listeners();
   /** Per host: the view last merged and its services with their keys (rebuilt only when that host's change). */
@@ -25,8 +31,12 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
   let snapshot: Snapshot | null = null;
   snapshot = build();
 
-  const keyOf = (host: number, pmId: number): number => host * HOST_KEY_SPAN + pmId;
-  const originOf = (key: number): Origin => ({ host: Math.floor(key / HOST_KEY_SPAN), pmId: key % HOST_KEY_SPAN });
+  function keyOf(host: number, pmId: number): number {
+    return host * HOST_KEY_SPAN + pmId;
+  }
+  function originOf(key: number): Origin {
+    return { host: Math.floor(key / HOST_KEY_SPAN), pmId: key % HOST_KEY_SPAN };
+  }
 
   function build(): Snapshot {
     let servicesChanged = false;
@@ -50,8 +60,7 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
       connection: connectionOf(previous?.connection),
       services: servicesChanged || previous === null ? merged.flatMap((entry) => entry.services) : previous.services,
       logs: new Map(merged.flatMap((entry) => [...entry.logs])),
-      // Setup findings are about one host's PM2 and name no host: the link states say what each host lacks.
-      diagnostics: [],
+      diagnostics: NO_FINDINGS,
       refreshedAt: refreshed.length === 0 ? null : Math.max(...refreshed),
     };
   }

@@ -4,7 +4,7 @@
 import { LogBuffer } from '../pm2-bridge/log-buffer.js';
 import { sanitizeDeep } from '../pm2-bridge/sanitize.js';
 import type { ConnectionState, Diagnostic, LogLine, Service } from '../pm2-bridge/types.js';
-import { STREAM_VERSION } from '../stream/records.js';
+import { REPEATED_FIELDS, STREAM_VERSION, type StreamService } from '../stream/records.js';
 
 export type RecordOutcome =
   /** The services, the remote's PM2 connection or its findings changed. */
@@ -74,7 +74,13 @@ export class RemoteModel {
   private applySnapshot(record: Record<string, unknown>): RecordOutcome {
     if (!Array.isArray(record.services) || !isObject(record.connection) || typeof record.connection.kind !== 'string') return { kind: 'none' };
     this.connection = sanitizeDeep(record.connection as unknown as ConnectionState);
-    this.services = sanitizeDeep(record.services as Service[]).filter((s) => isObject(s) && typeof s.pmId === 'number');
+    const before = new Map(this.services.map((s) => [s.pmId, s]));
+    this.services = (record.services as unknown[])
+      .filter((s): s is StreamService => isObject(s) && typeof s.pmId === 'number')
+      .flatMap((s) => {
+        const full = withRepeatedFields(s, before.get(s.pmId));
+        return full === null ? [] : [sanitizeDeep(full)];
+      });
     this.diagnostics = Array.isArray(record.diagnostics) ? sanitizeDeep(record.diagnostics as Diagnostic[]) : [];
     this.refreshedAt = typeof record.refreshedAt === 'number' ? record.refreshedAt : null;
     const present = new Set(this.services.map((s) => s.pmId));
@@ -108,4 +114,19 @@ export class RemoteModel {
     this.logsCache = null;
     return { kind: 'logs' };
   }
+}
+
+/**
+ * The whole service: the fields a record left out (listed in `same`) from the same pm_id's previous record. null
+ * when one is missing with nothing to fill it from (a record from the middle of a stream): skipped until complete.
+ */
+function withRepeatedFields(service: StreamService, previous: Service | undefined): Service | null {
+  const { same, ...rest } = service;
+  const out: Record<string, unknown> = rest;
+  for (const field of REPEATED_FIELDS) {
+    if (field in out) continue;
+    if (previous === undefined || !Array.isArray(same) || !same.includes(field)) return null;
+    out[field] = previous[field];
+  }
+  return out as unknown as Service;
 }

@@ -18,6 +18,16 @@ export interface HelloRecord {
   at: number;
 }
 
+/**
+ * Fields of a service that rarely change and weigh the most (env above all): a snapshot record leaves each out of a
+ * service when it is the same as in the last record that carried it, and names it in that service's `same`.
+ */
+export const REPEATED_FIELDS = ['env', 'script', 'cwd', 'interpreter', 'nodeVersion', 'outLogPath', 'errLogPath'] as const satisfies readonly (keyof Service)[];
+export type RepeatedField = (typeof REPEATED_FIELDS)[number];
+
+/** A service in a snapshot record: `same` lists the fields left out because they did not change. */
+export type StreamService = Omit<Service, RepeatedField> & Partial<Pick<Service, RepeatedField>> & { same?: RepeatedField[] };
+
 /** Everything but the logs, written whenever the services, the connection or the setup findings change. */
 export interface SnapshotRecord {
   type: 'snapshot';
@@ -25,7 +35,7 @@ export interface SnapshotRecord {
   at: number;
   connection: ConnectionState;
   refreshedAt: number | null;
-  services: readonly Service[];
+  services: readonly StreamService[];
   diagnostics: readonly Diagnostic[];
 }
 

@@ -1,9 +1,9 @@
 // `gakuco-monit --json --watch`: the bridge's snapshots and log lines as NDJSON records (records.ts) on a stream,
 // until the reader goes away (EPIPE) or the caller stops it.
 import type { Writable } from 'node:stream';
-import type { Bridge, LogLine, Snapshot } from '../pm2-bridge/types.js';
+import type { Bridge, LogLine, Service, Snapshot } from '../pm2-bridge/types.js';
 import { newLogLines } from './new-log-lines.js';
-import { recordLine, STREAM_VERSION, type StreamRecord } from './records.js';
+import { recordLine, REPEATED_FIELDS, STREAM_VERSION, type RepeatedField, type StreamRecord, type StreamService } from './records.js';
 
 export interface WatchStreamOptions {
   /** The package version, for the hello record. */
@@ -37,6 +37,26 @@ export function startWatchStream(bridge: Bridge, out: Writable, options: WatchSt
   let dropped = 0;
   let last: Snapshot | null = null;
   const asked = new Set<number>();
+  /** Per pm_id, the JSON of each repeated field as last sent: a field sent once is not sent again until it changes. */
+  const sentFields = new Map<number, Map<RepeatedField, string>>();
+
+  const slim = (service: Service): StreamService => {
+    let sent = sentFields.get(service.pmId);
+    if (sent === undefined) sentFields.set(service.pmId, (sent = new Map()));
+    const out: Record<string, unknown> = { ...service };
+    const same: RepeatedField[] = [];
+    for (const field of REPEATED_FIELDS) {
+      const json = JSON.stringify(service[field] ?? null);
+      if (sent.get(field) === json) {
+        delete out[field];
+        same.push(field);
+      } else {
+        sent.set(field, json);
+      }
+    }
+    if (same.length > 0) out.same = same;
+    return out as StreamService;
+  };
 
   const write = (record: StreamRecord): void => {
     if (ended) return;
@@ -57,7 +77,9 @@ export function startWatchStream(bridge: Bridge, out: Writable, options: WatchSt
 
   const writeSnapshot = (snapshot: Snapshot): void => {
     const { connection, refreshedAt, services, diagnostics } = snapshot;
-    write({ type: 'snapshot', v: STREAM_VERSION, at: now(), connection, refreshedAt, services, diagnostics });
+    const present = new Set(services.map((service) => service.pmId));
+    for (const pmId of sentFields.keys()) if (!present.has(pmId)) sentFields.delete(pmId);
+    write({ type: 'snapshot', v: STREAM_VERSION, at: now(), connection, refreshedAt, services: services.map(slim), diagnostics });
   };
   const writeLogs = (pmId: number, lines: readonly LogLine[]): void => {
     for (const line of lines) {

@@ -109,6 +109,10 @@ describe('reading the stream', () => {
     expect(model.apply(JSON.stringify({ type: 'hello', v: 1 }))).toEqual({ kind: 'hello', version: 1 });
     expect(model.apply(JSON.stringify({ type: 'snapshot', v: 1, at: 1, connection: { kind: 'connected', home: '/h', since: 1, daemonPid: 9 }, refreshedAt: 5, services: [service], diagnostics: [] }))).toEqual({ kind: 'snapshot' });
     expect(model.services[0]!.name).not.toContain('\u001b');
+    // A later record leaves the env out when it did not change: the model keeps the one it has.
+    const { env, ...withoutEnv } = service;
+    model.apply(JSON.stringify({ type: 'snapshot', v: 1, at: 2, connection: { kind: 'connected', home: '/h', since: 1, daemonPid: 9 }, refreshedAt: 6, services: [{ ...withoutEnv, cpu: 42, same: ['env'] }], diagnostics: [] }));
+    expect(model.services[0]).toMatchObject({ cpu: 42, env });
     const log = (seq: number, text: string, history = false) => model.apply(JSON.stringify({ type: 'log', v: 1, pmId: 4, seq, at: 1, stream: 'out', text, history }));
     log(1, 'live one');
     log(2, 'half');

@@ -52,7 +52,13 @@ describe('gakuco-monit --json --watch', () => {
       const snapshot = records.find((r) => r.type === 'snapshot' && r.services.length > 0);
       expect(snapshot?.type === 'snapshot' && snapshot.connection.kind).toBe('connected');
       const talker = snapshot?.type === 'snapshot' ? snapshot.services.find((s) => s.name === 'talker') : undefined;
-      expect(talker?.env.find((e) => e.key === 'NOTION_TOKEN')).toMatchObject({ masked: true });
+      expect(talker?.env?.find((e) => e.key === 'NOTION_TOKEN')).toMatchObject({ masked: true });
+      // Later records leave the unchanged env out and say so (a reader keeps the one it has).
+      await waitFor(() => records.filter((r) => r.type === 'snapshot' && r.services.length > 0).length >= 3, 'three snapshots', 20_000, 50);
+      const later = records.filter((r) => r.type === 'snapshot' && r.services.length > 0).at(-1);
+      const laterTalker = later?.type === 'snapshot' ? later.services.find((s) => s.name === 'talker') : undefined;
+      expect(laterTalker?.env).toBeUndefined();
+      expect(laterTalker?.same).toContain('env');
       const logs = records.filter((r) => r.type === 'log');
       expect(logs.every((r) => r.type === 'log' && r.pmId === talker?.pmId)).toBe(true);
       // The odd line arrived whole, in one record; the secret never did, in any record.

@@ -1,0 +1,61 @@
+// The merge of several hosts, driven by in-memory host sources (the ssh side is tested for real in multi-host.test.ts).
+import { describe, expect, it } from 'vitest';
+import type { ActionTarget, HostLinkState, LogLine, Service, ServiceAction } from '../../src/pm2-bridge/types.js';
+import type { HostSource, HostView } from '../../src/remote/ssh-host-source.js';
+import { createMultiHostSource, HOST_KEY_SPAN } from '../../src/remote/multi-host-source.js';
+import { makeService } from '../tui/fixtures/make-service.js';
+
+class MemoryHost implements HostSource {
+  readonly ran: { action: ServiceAction; target: ActionTarget }[] = [];
+  private view: HostView;
+  private readonly listeners = new Set<() => void>();
+  constructor(readonly spec: HostSource['spec'], services: Service[], link: HostLinkState) {
+    this.view = { link, services, logs: new Map(), diagnostics: [], refreshedAt: 1 };
+  }
+  getView = () => this.view;
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  update(change: Partial<HostView>) {
+    this.view = { ...this.view, ...change };
+    for (const listener of this.listeners) listener();
+  }
+  run = (action: ServiceAction, target: ActionTarget) => {
+    this.ran.push({ action, target });
+    return Promise.resolve({ ok: true as const });
+  };
+  close = () => undefined;
+}
+
+const spec = (name: string) => ({ name, destination: name, command: 'gakuco-monit', pm2Home: null, sshArgs: [] });
+const connected = (daemonPid: number): HostLinkState => ({ kind: 'connected', since: 1, daemon: { kind: 'connected', home: '/h', since: 1, daemonPid } });
+
+describe('multi-host source', () => {
+  it('lists every host in one table with its host, routes an action to the right host and pm_id', async () => {
+    const a = new MemoryHost(spec('a'), [makeService({ pmId: 0, name: 'web' })], connected(11));
+    const b = new MemoryHost(spec('b'), [makeService({ pmId: 0, name: 'web' })], connected(22));
+    const source = createMultiHostSource([a, b]);
+    const services = source.getList().services;
+    expect(services.map((s) => [s.host, s.name, s.pmId])).toEqual([['a', 'web', 0], ['b', 'web', HOST_KEY_SPAN]]);
+    await source.run('restart', { pmId: HOST_KEY_SPAN, name: 'web', daemonPid: null });
+    expect(a.ran).toEqual([]);
+    expect(b.ran).toEqual([{ action: 'restart', target: { pmId: 0, name: 'web', daemonPid: 22 } }]);
+    expect(source.getList().connection).toMatchObject({ kind: 'hosts', hosts: [{ host: 'a' }, { host: 'b' }] });
+  });
+
+  it('tells list listeners only of list changes: a log line redraws the log pane, not the table', () => {
+    const a = new MemoryHost(spec('a'), [makeService({ pmId: 3, name: 'web' })], connected(11));
+    const source = createMultiHostSource([a]);
+    let listed = 0;
+    let logged = 0;
+    source.subscribeList(() => (listed += 1));
+    source.subscribeLogs(3, () => (logged += 1));
+    const line: LogLine = { seq: 1, at: 1, stream: 'out', text: 'hello', history: false };
+    a.update({ logs: new Map([[3, [line]]]) });
+    expect([listed, logged]).toEqual([0, 1]);
+    expect(source.getLogs(3)).toEqual([line]);
+    a.update({ link: { kind: 'lost', detail: 'gone', attempt: 1, retryAt: 5 } });
+    expect(listed).toBe(1);
+  });
+});
