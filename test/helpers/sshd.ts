@@ -29,6 +29,8 @@ export interface TestHost {
   start(): Promise<void>;
   /** Kills this host's sshd and every session it serves (the remote commands included): the host is gone. */
   kill(): void;
+  /** The pid of this host's sshd listener while it runs (its sessions and remote commands are below it). */
+  pid(): number | undefined;
 }
 
 export interface SshLab {
@@ -166,6 +168,7 @@ export function createSshLab(): SshLab {
           servers.delete(server);
           server = null;
         },
+        pid: () => (server?.exitCode === null ? server.pid : undefined),
       };
       await host.start();
       return host;
