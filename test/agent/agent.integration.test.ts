@@ -133,11 +133,20 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
     expect(text).toMatch(/^pm2_memory\{[^}]*name="gakuco-monit-agent"[^}]*\} \d+/m);
     expect(text).toMatch(/^gakuco_pm2_daemon_up 1$/m);
     expect(text).toMatch(/^gakuco_exceptions\{id="\d+",name="web"\} 0$/m);
+    expect(text).toMatch(/^gakuco_health_status\{id="\d+",name="web",port="\d+",status="ok"\} 1$/m);
     expect(text).not.toContain(appSecret);
     const check = promtool(['check', 'metrics'], text);
     expect(check.output).toBe('');
     expect(check.code).toBe(0);
   });
+
+  it('counts the diagnostics findings by code (a fresh PM2 home was never saved)', async () => {
+    const text = await waitFor(async () => {
+      const t = (await get(agentPort, '/metrics')).text;
+      return /^gakuco_findings\{code="dump-missing",severity="warning"\} 1$/m.test(t) ? t : null;
+    }, 'the dump-missing finding in /metrics', 40_000, 500);
+    expect(text).toMatch(/^# TYPE gakuco_findings gauge$/m);
+  }, 45_000);
 
   it('ships rules and a scrape example that promtool accepts', () => {
     const rules = promtool(['check', 'rules', join(PROJECT_ROOT, 'deploy', 'prometheus', 'gakuco-monit-rules.yml')]);
