@@ -126,8 +126,10 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
   it('serves /metrics that promtool accepts, with the pm2-metrics names and labels', async () => {
     const { text } = await waitFor(async () => {
       const r = await get(agentPort, '/metrics');
-      return /gakuco_port_up\{id="\d+",name="web",port="\d+"\} 1/.test(r.text) ? r : null;
-    }, 'port check of web in /metrics', 15_000, 200);
+      // tx2 reports the app's metrics a moment after it starts: wait for them too.
+      const ready = /gakuco_port_up\{id="\d+",name="web",port="\d+"\} 1/.test(r.text) && /^pm2_queue_depth\{/m.test(r.text);
+      return ready ? r : null;
+    }, 'port check and custom metric of web in /metrics', 15_000, 200);
     expect(text).toMatch(/^pm2_up\{id="\d+",name="web",instance="0",version="0\.1\.0",interpreter="\/usr\/bin\/node",node_version="[\d.]+"\} 1$/m);
     expect(text).toMatch(/^pm2_queue_depth\{id="\d+",name="web",.*\} 3$/m);
     expect(text).toMatch(/^pm2_memory\{[^}]*name="gakuco-monit-agent"[^}]*\} \d+/m);

@@ -36,7 +36,7 @@ function health(port: number): Promise<number> {
 beforeAll(async () => {
   pm2 = createPrivatePm2Home('gakuco-actions-');
   clusterPort = await freePort();
-  await start([`${APPS}/http-server.cjs`, '--name', 'cluster', '-i', '2'], { PORT: String(clusterPort) });
+  await start([`${APPS}/http-server.cjs`, '--name', 'cluster', '-i', '2'], { PORT: String(clusterPort), GRACEFUL: '1' });
   await start([`${APPS}/logger.cjs`, '--name', 'chatty'], { LOG_EVERY_MS: '50' });
   for (const name of ['a', 'b', 'c']) await start([`${APPS}/logger.cjs`, '--name', name], { LOG_EVERY_MS: '1000' });
   bridge = createBridge({ pm2Home: pm2.home, refreshIntervalMs: 100, probeIntervalMs: 1000, notifyIntervalMs: 50 });

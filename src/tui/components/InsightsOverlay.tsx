@@ -1,5 +1,5 @@
 import { Box, Text, useInput, type Key } from 'ink';
-import { useContext, useEffect, useReducer, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import { insightsMessages, type InsightsTab } from '../../i18n/insights.js';
 import type { ActionTarget, CustomActionRunner, InsightsSource, Service } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
@@ -9,6 +9,7 @@ import { actionRows, exceptionRows, stackLines, timelineRows } from '../insights
 import { insightsCommand, insightsReducer, openInsights } from '../insights/insights-view.js';
 import { isTextKey } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
+import { KeyQueue } from '../keys/key-queue.js';
 import { TitleRule } from './TitleRule.js';
 import { Toned } from './Toned.js';
 
@@ -32,8 +33,15 @@ export function InsightsOverlay({ insights, tab, service, target, width, height,
   const { lang, readOnly, glyphs } = useContext(DisplayContext);
   const m = insightsMessages(lang);
   const data = useSyncExternalStore(insights.subscribeInsights, insights.getInsights);
-  const [view, dispatch] = useReducer(insightsReducer, tab, openInsights);
-  useEffect(() => dispatch({ type: 'back' }), [service?.pmId]);
+  const [view, dispatchView] = useReducer(insightsReducer, tab, openInsights);
+  const [keyQueue] = useState(() => new KeyQueue());
+  // As in App: a key of the next read waits for the render its predecessor caused (Enter opens the parameter prompt,
+  // and text typed right after it must reach the prompt, not the list).
+  const dispatch: typeof dispatchView = (action) => {
+    if (insightsReducer(view, action) !== view) keyQueue.changed();
+    dispatchView(action);
+  };
+  useEffect(() => dispatchView({ type: 'back' }), [service?.pmId]);
 
   const own = sameService(service);
   const events = view.all ? data.timeline : data.timeline.filter(own);
@@ -54,7 +62,7 @@ export function InsightsOverlay({ insights, tab, service, target, width, height,
       .then((result) => dispatch({ type: 'finished', action, result }));
   };
 
-  useInput((input: string, key: Key) => {
+  const handleKey = (input: string, key: Key) => {
     const name = keyName(input, key);
     const phase = view.action;
     if (phase.kind === 'param') {
@@ -92,7 +100,10 @@ export function InsightsOverlay({ insights, tab, service, target, width, height,
     if (!action || phase.kind === 'running') return;
     if (readOnly) return dispatch({ type: 'refused', action: action.name, result: { ok: false, error: { code: 'read-only', params: {} } } });
     dispatch(action.takesParam ? { type: 'askParam', action: action.name } : { type: 'askConfirm', action: action.name, param: null });
-  });
+  };
+  useLayoutEffect(() => keyQueue.committed(handleKey));
+  const onInput = useCallback((input: string, key: Key) => keyQueue.push(input, key), [keyQueue]);
+  useInput(onInput);
 
   const scope = view.all ? m.scopeAll : service ? m.scopeOne(service.name) : m.noService;
   const title = `${m.tabs[view.tab]} — ${scope}`;
