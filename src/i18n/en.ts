@@ -183,6 +183,7 @@ export const en: Messages = {
   help: {
     title: 'Keys',
     readOnly: 'Read-only: every action on PM2 is off',
+    unseen: (mark) => `${mark} after a name: it crashed, restarted by itself, errored or threw since you last selected it`,
     scopes: { any: 'Anywhere', global: 'Everywhere else', table: 'List', detail: 'Details (Tab to focus)', logs: 'Logs (Tab to focus)', help: 'Help', dialog: 'Confirm (y/N)', filter: 'Typing a filter', search: 'Typing a log search', line: 'A log line opened whole', columns: 'Choosing columns' },
   },
   keys: {

@@ -160,6 +160,7 @@ export const ja: Messages = {
   help: {
     title: 'キー操作',
     readOnly: '読み取り専用: PM2 への操作はすべて無効です',
+    unseen: (mark) => `名前の後の ${mark}: 最後に選択した後にクラッシュ・自動再起動・エラー停止・例外があった`,
     scopes: { any: 'どこでも', global: '全体', table: '一覧', detail: '詳細 (Tab でフォーカス)', logs: 'ログ (Tab でフォーカス)', help: 'ヘルプ', dialog: '確認 (y/N)', filter: 'フィルタ入力', search: 'ログ検索の入力', line: 'ログ行の全文表示', columns: '列の選択' },
   },
   keys: {

@@ -146,6 +146,8 @@ export interface Messages {
   help: {
     title: string;
     readOnly: string;
+    /** What the mark beside a name means (glyphs.unseen). */
+    unseen: (mark: string) => string;
     scopes: Record<KeyScope, string>;
   };
   /** What each key does (the help screen), by keymap command. */

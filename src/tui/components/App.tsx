@@ -11,6 +11,7 @@ import { detailRows } from '../detail/detail-rows.js';
 import { DisplayContext } from '../display/display-context.js';
 import type { DisplayOptions } from '../display/display-options.js';
 import { useListView } from '../hooks/use-list-view.js';
+import { useUnseenServices } from '../hooks/use-unseen-services.js';
 import { findCommand } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
 import { KeyQueue } from '../keys/key-queue.js';
@@ -97,6 +98,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const selectedIndex = resolveSelectedRow(ui.selectedKey, rows, ui.selectedHint);
   const selectedRow = selectedIndex === -1 ? null : rows[selectedIndex]!;
   const selected = detailServiceOf(selectedRow);
+  const unseen = useUnseenServices(insights, selectedRow?.services.map((s) => s.pmId) ?? [], now);
 
   // Pin the selection to what is shown (a deleted service's neighbour, the app row a folded instance went into).
   useEffect(() => {
@@ -219,6 +221,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
           visible={visible}
           rows={rows}
           selectedIndex={selectedIndex}
+          unseen={unseen}
           logSources={paneSources}
           logTitle={logTitle}
           lineRows={lineRows}

@@ -21,7 +21,10 @@ export interface HelpPages {
 
 /** The help lines flowed into columns of `room` rows; as many as fit the width show, from column `scroll` on. */
 export function helpPages(messages: Messages, glyphs: Glyphs, readOnly: boolean, width: number, height: number, scroll: number): HelpPages {
-  const top = readOnly ? [{ text: messages.help.readOnly, heading: false, disabled: false }] : [];
+  const top = [
+    ...(readOnly ? [{ text: messages.help.readOnly, heading: false, disabled: false }] : []),
+    { text: messages.help.unseen(glyphs.unseen), heading: false, disabled: false },
+  ];
   const all = [...top, ...helpLines(messages, glyphs, readOnly)];
   const room = Math.max(1, height - 1);
   const fit = Math.max(1, Math.floor(width / MIN_COLUMN));

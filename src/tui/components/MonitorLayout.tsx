@@ -32,6 +32,8 @@ export interface MonitorLayoutProps {
   visible: readonly Service[];
   rows: readonly TableRow[];
   selectedIndex: number;
+  /** Services with an event since last looked at (the table marks them). */
+  unseen: ReadonlySet<number>;
   /** What the log pane shows, and its title. */
   logSources: LogPaneSources;
   logTitle: string;
@@ -69,6 +71,7 @@ export function MonitorLayout(props: MonitorLayoutProps) {
             rows={rows}
             selectedIndex={selectedIndex}
             marks={ui.marks}
+            unseen={props.unseen}
             sort={ui.sort}
             hidden={ui.hiddenColumns}
             width={width}

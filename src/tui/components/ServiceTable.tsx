@@ -18,6 +18,8 @@ export interface ServiceTableProps {
   /** Row of the selection, -1 for none. */
   selectedIndex: number;
   marks: ReadonlySet<number>;
+  /** Services with an event since the operator last looked (unseenServices): their name gets glyphs.unseen. */
+  unseen: ReadonlySet<number>;
   sort: SortOrder;
   hidden: ReadonlySet<ColumnId>;
   width: number;
@@ -29,11 +31,11 @@ export interface ServiceTableProps {
   focused: boolean;
 }
 
-/** What a row's name cell shows: instances of an expanded app indented under it. */
-function rowName(row: TableRow): string {
+/** What a row's name cell shows: instances of an expanded app indented under it, the unseen-events mark after it. */
+function rowName(row: TableRow, unseen: ReadonlySet<number>, mark: string): string {
   if (row.kind === 'namespace') return row.namespace;
-  if (row.kind === 'app') return `${row.name} [${row.expanded ? '-' : `+${row.services.length}`}]`;
-  return `${row.child ? '  ' : ''}${displayName(row.service)}`;
+  const name = row.kind === 'app' ? `${row.name} [${row.expanded ? '-' : `+${row.services.length}`}]` : `${row.child ? '  ' : ''}${displayName(row.service)}`;
+  return row.services.some((s) => unseen.has(s.pmId)) ? `${name} ${mark}` : name;
 }
 
 /** `*` all of the row's services marked, `~` some of them. */
@@ -46,7 +48,7 @@ function markOf(row: TableRow, marks: ReadonlySet<number>): string {
  * The service list, built from fixed-width boxes with cells padded in terminal cells (string-width), so Japanese
  * names keep the columns aligned. ink-table cannot be used: it fails to load under Ink 6 and sizes by `.length`.
  */
-export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, marks, sort, hidden, width, height, now, emptyText, focused }: ServiceTableProps) {
+export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, marks, unseen, sort, hidden, width, height, now, emptyText, focused }: ServiceTableProps) {
   const { messages, glyphs, color } = useContext(DisplayContext);
   const context = { messages, glyphs, now };
   const cellsOf = (row: TableRow): Record<ColumnId, Cell> | null =>
@@ -54,7 +56,7 @@ export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, ma
   const rowsRoom = Math.max(0, height - 1);
   const start = selectedIndex >= rowsRoom ? selectedIndex - rowsRoom + 1 : 0;
   const shown = rows.slice(start, start + rowsRoom).map((row) => ({ row, cells: cellsOf(row) }));
-  const longest = Math.max(0, ...rows.map((row) => cellWidth(rowName(row))));
+  const longest = Math.max(0, ...rows.map((row) => cellWidth(rowName(row, unseen, glyphs.unseen))));
   const longestStatus = Math.max(0, ...shown.map(({ cells }) => (cells === null ? 0 : cellWidth(cells.status.text))));
   const sorted = sort.key === 'app' ? null : { column: sortColumn(sort.key), mark: sort.descending ? glyphs.down : glyphs.up };
   const columns = fitColumns(width, messages, longest, { hidden, sorted, longestStatus, longestHost: longestHost(rows.flatMap((row) => row.services)) });
@@ -89,7 +91,7 @@ export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, ma
           glyphs,
         );
         const highlight = selected && focused && color;
-        const nameText = rowName(row);
+        const nameText = rowName(row, unseen, glyphs.unseen);
         return (
           <Box key={row.key} height={1} columnGap={1}>
             <Box width={ROW_PREFIX_WIDTH} flexShrink={0}>

@@ -20,6 +20,8 @@ export interface Glyphs {
   severityError: string;
   severityWarning: string;
   severityOk: string;
+  /** Beside a service's name: something happened to it since the operator last selected it. */
+  unseen: string;
 }
 
 export const unicodeGlyphs: Glyphs = {
@@ -39,6 +41,7 @@ export const unicodeGlyphs: Glyphs = {
   severityError: '✘',
   severityWarning: '!',
   severityOk: '✔',
+  unseen: '•',
 };
 
 export const asciiGlyphs: Glyphs = {
@@ -58,4 +61,5 @@ export const asciiGlyphs: Glyphs = {
   severityError: 'x',
   severityWarning: '!',
   severityOk: 'ok',
+  unseen: '!',
 };
