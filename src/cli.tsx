@@ -82,16 +82,12 @@ async function main(): Promise<void> {
   }
 
   if (args.once || args.json) {
-    const { readSnapshotOnce } = await import('./pm2-bridge/index.js');
+    const { readSnapshotOnce, readSnapshotAndInsightsOnce } = await import('./pm2-bridge/index.js');
     const { createDiagnosticsProvider, defaultPm2Home } = await import('./pm2-bridge/diagnostics/index.js');
     try {
-      const snapshot = await readSnapshotOnce({
-        pm2Home: args.pm2Home,
-        exactText: args.json,
-        diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
-      });
+      const options = { pm2Home: args.pm2Home, exactText: args.json, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) };
+      const { snapshot, insights } = args.json ? await readSnapshotAndInsightsOnce(options) : { snapshot: await readSnapshotOnce(options), insights: undefined };
       const width = process.stdout.isTTY ? process.stdout.columns : Number.POSITIVE_INFINITY;
-      const insights = args.json ? await (await import('./pm2-bridge/insights/read-insights-once.js')).readInsightsOnce(snapshot.connection.home, snapshot.services, { exactText: true }) : undefined;
       process.stdout.write(
         args.json
           ? snapshotJson(snapshot, insights)

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createBridgeModels, createStore, realDeps, type StoreDeps, type StoreOptions } from './store.js';
 import { createInsights, type InsightsModel } from './insights/insights-model.js';
 import { withInsights } from './insights/with-insights.js';
+import { readInsightsOnce, type OnceInsights } from './insights/read-insights-once.js';
 import type { Bridge, CustomActionRunner, DiagnosticsProvider, InsightsSource, Snapshot } from './types.js';
 
 export { maskEnv } from './redact.js';
@@ -97,13 +98,30 @@ export function createBridge(options: BridgeOptions = {}): MonitorBridge {
  * `exactText`.
  */
 export async function readSnapshotOnce(options: BridgeOptions = {}, deps: StoreDeps = realDeps): Promise<Snapshot> {
+  return (await readOnce(options, deps, false)).snapshot;
+}
+
+/**
+ * readSnapshotOnce plus the insights --json carries (events, exception groups), whose text is masked with the same
+ * known secrets as the snapshot: an app that prints its own token in an uncaught error does not leak it there.
+ */
+export async function readSnapshotAndInsightsOnce(options: BridgeOptions = {}, deps: StoreDeps = realDeps): Promise<{ snapshot: Snapshot; insights: OnceInsights }> {
+  const { snapshot, insights } = await readOnce(options, deps, true);
+  return { snapshot, insights: insights! };
+}
+
+async function readOnce(options: BridgeOptions, deps: StoreDeps, withInsights: boolean): Promise<{ snapshot: Snapshot; insights: OnceInsights | null }> {
   const models = createBridgeModels({ ...storeOptions(options), refreshIntervalMs: 0 }, deps);
   try {
     await models.link.start();
     await models.list.settled();
     await models.checks.probeNow();
     await models.checks.diagnoseNow();
-    return models.snapshot(options.exactText === true);
+    const snapshot = models.snapshot(options.exactText === true);
+    const insights = withInsights
+      ? await readInsightsOnce(snapshot.connection.home, snapshot.services, { exactText: options.exactText === true, known: models.list.secrets })
+      : null;
+    return { snapshot, insights };
   } finally {
     models.close();
   }

@@ -91,7 +91,17 @@ describe('insights from a real PM2 daemon', () => {
   });
 
   it('--json of the built CLI carries each service\'s events, exceptions and declared actions', async () => {
+    // An app whose uncaught error carries its own secret (no credential pattern would find it): masked by its name.
+    const secret = 'plum-tree-ladder-77';
+    await pm2ok(['start', `${PLUS}/thrower.cjs`, '--name', 'teller', '--no-autorestart'], { SERVICE_SECRET: secret, THROW_MESSAGE: `upstream refused ${secret}`, THROW_AFTER_MS: '50' });
+    await waitFor(async () => {
+      const list = JSON.parse((await pm2.pm2(['jlist'])).stdout) as { name: string; pm2_env: { status: string } }[];
+      return ['stopped', 'errored'].includes(list.find((p) => p.name === 'teller')?.pm2_env.status ?? '');
+    }, 'teller threw and stopped', 15_000, 200);
     const { stdout } = await run(process.execPath, [CLI, '--json'], { env: pm2.env });
+    expect(stdout).not.toContain(secret);
+    const teller = (JSON.parse(stdout) as { services: { name: string; exceptions: { message: string }[] }[] }).services.find((s) => s.name === 'teller')!;
+    expect(teller.exceptions.map((e) => e.message)).toEqual(['Error: upstream refused ••••(SERVICE_SECRET)']);
     const services = (JSON.parse(stdout) as { services: { name: string; events: { kind: string; cause?: string; exitCode?: number | null; signal?: string | null; at: number }[]; exceptions: { message: string; count: number; firstSeen: number | null; lastSeen: number | null }[]; actions: unknown[] }[] }).services;
     const thrower = services.find((s) => s.name === 'thrower')!;
     expect(thrower.events.slice(0, 3)).toMatchObject([{ kind: 'start' }, { kind: 'exit', cause: 'crash', exitCode: 1, signal: 'SIGINT' }, { kind: 'restart', cause: 'auto' }]);

@@ -1,6 +1,6 @@
 // Insights for --json / --once: pm2.log's tail and each service's error log read once, no daemon link needed.
 import { join } from 'node:path';
-import { redactText } from '../redact.js';
+import { redactText, type KnownSecrets } from '../redact.js';
 import { sanitizeMultiline } from '../sanitize.js';
 import type { Service } from '../types.js';
 import { addExceptions } from './exception-groups.js';
@@ -13,9 +13,17 @@ export interface OnceInsights {
   exceptions: readonly ExceptionGroup[];
 }
 
-/** `exactText`: keep the apps' text as it is (for JSON, which escapes it); secrets are masked either way. */
-export async function readInsightsOnce(home: string, services: readonly Service[], options: { exactText?: boolean; now?: number } = {}): Promise<OnceInsights> {
-  const clean = (text: string): string => (options.exactText ? redactText(text) : sanitizeMultiline(redactText(text)));
+/**
+ * `exactText`: keep the apps' text as it is (for JSON, which escapes it); secrets are masked either way, the apps' own
+ * secret env values (`known`) as well as credential-looking text.
+ */
+export async function readInsightsOnce(
+  home: string,
+  services: readonly Service[],
+  options: { exactText?: boolean; now?: number; known?: KnownSecrets } = {},
+): Promise<OnceInsights> {
+  const mask = (text: string): string => redactText(text, options.known);
+  const clean = (text: string): string => (options.exactText ? mask(text) : sanitizeMultiline(mask(text)));
   const { records } = await readPm2LogTail(join(home, 'pm2.log'), 512 * 1024);
   const timeline = settleTimeline(reduceTimeline(emptyTimeline(), options.exactText ? records : sanitizeRecords(records), 'pm2-log'), options.now ?? Date.now());
   let exceptions: ExceptionGroup[] = [];
