@@ -43,6 +43,7 @@ export const en: Messages = {
     host: 'Host',
     cpu: 'CPU',
     memory: 'Memory',
+    trend: 'CPU trend',
     restarts: 'Restarts',
     uptime: 'Uptime',
     port: 'Port',

@@ -20,6 +20,7 @@ export const ja: Messages = {
     host: 'ホスト',
     cpu: 'CPU',
     memory: 'メモリ',
+    trend: 'CPU推移',
     restarts: '再起動',
     uptime: '稼働時間',
     port: 'ポート',

@@ -10,6 +10,7 @@ export interface Messages {
     host: string;
     cpu: string;
     memory: string;
+    trend: string;
     restarts: string;
     uptime: string;
     port: string;

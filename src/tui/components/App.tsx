@@ -28,6 +28,7 @@ import { selectVisibleServices } from '../state/select-visible-services.js';
 import { initialUiState, type Focus, type UiState } from '../state/ui-state.js';
 import { displayName } from '../table/display-name.js';
 import { resolveSelectedRow, tableRows, type TableRow } from '../table/table-rows.js';
+import { trendText } from '../table/trend-cell.js';
 import { helpPages } from './HelpOverlay.js';
 import { MonitorLayout } from './MonitorLayout.js';
 import { TooSmall } from './TooSmall.js';
@@ -98,6 +99,10 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const selectedIndex = resolveSelectedRow(ui.selectedKey, rows, ui.selectedHint);
   const selectedRow = selectedIndex === -1 ? null : rows[selectedIndex]!;
   const selected = detailServiceOf(selectedRow);
+  const trend = useMemo(
+    () => (insights ? (service: { pmId: number; name: string }) => trendText(insights.historyOf(service).series.cpu ?? [], at + 1000, display.ascii) : undefined),
+    [insights, at, display.ascii],
+  );
   const unseen = useUnseenServices(insights, selectedRow?.services.map((s) => s.pmId) ?? [], now);
 
   // Pin the selection to what is shown (a deleted service's neighbour, the app row a folded instance went into).
@@ -222,6 +227,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
           rows={rows}
           selectedIndex={selectedIndex}
           unseen={unseen}
+          trend={trend}
           logSources={paneSources}
           logTitle={logTitle}
           lineRows={lineRows}

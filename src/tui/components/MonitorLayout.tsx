@@ -34,6 +34,8 @@ export interface MonitorLayoutProps {
   selectedIndex: number;
   /** Services with an event since last looked at (the table marks them). */
   unseen: ReadonlySet<number>;
+  /** The CPU sparkline of a service (the trend column). */
+  trend?: (service: Service) => string;
   /** What the log pane shows, and its title. */
   logSources: LogPaneSources;
   logTitle: string;
@@ -72,6 +74,7 @@ export function MonitorLayout(props: MonitorLayoutProps) {
             selectedIndex={selectedIndex}
             marks={ui.marks}
             unseen={props.unseen}
+            trend={props.trend}
             sort={ui.sort}
             hidden={ui.hiddenColumns}
             width={width}

@@ -5,6 +5,7 @@ import { cellWidth } from '../format/cell-width.js';
 import { findingsMark } from '../format/severity-mark.js';
 import { padCells } from '../format/pad-cells.js';
 import { truncateCells } from '../format/truncate-cells.js';
+import type { Service } from '../../pm2-bridge/types.js';
 import type { ColumnId } from '../table/column-id.js';
 import { displayName } from '../table/display-name.js';
 import { fitColumns, longestHost, ROW_PREFIX_WIDTH } from '../table/fit-columns.js';
@@ -18,6 +19,8 @@ export interface ServiceTableProps {
   /** Row of the selection, -1 for none. */
   selectedIndex: number;
   marks: ReadonlySet<number>;
+  /** The CPU sparkline of a service, for the trend column. */
+  trend?: (service: Service) => string;
   /** Services with an event since the operator last looked (unseenServices): their name gets glyphs.unseen. */
   unseen: ReadonlySet<number>;
   sort: SortOrder;
@@ -48,9 +51,9 @@ function markOf(row: TableRow, marks: ReadonlySet<number>): string {
  * The service list, built from fixed-width boxes with cells padded in terminal cells (string-width), so Japanese
  * names keep the columns aligned. ink-table cannot be used: it fails to load under Ink 6 and sizes by `.length`.
  */
-export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, marks, unseen, sort, hidden, width, height, now, emptyText, focused }: ServiceTableProps) {
+export const ServiceTable = memo(function ServiceTable({ rows, selectedIndex, marks, unseen, trend, sort, hidden, width, height, now, emptyText, focused }: ServiceTableProps) {
   const { messages, glyphs, color } = useContext(DisplayContext);
-  const context = { messages, glyphs, now };
+  const context = { messages, glyphs, now, trend };
   const cellsOf = (row: TableRow): Record<ColumnId, Cell> | null =>
     row.kind === 'app' ? appCells(row.name, row.services, row.expanded, context) : row.kind === 'service' ? serviceCells(row.service, context) : null;
   const rowsRoom = Math.max(0, height - 1);

@@ -108,7 +108,7 @@ export const keymap = {
   lineUp: { keys: ['up', 'k'], scope: 'line', dangerous: false },
   lineDown: { keys: ['down', 'j'], scope: 'line', dangerous: false },
 
-  columnsToggle: { keys: ['1', '2', '3', '4', '5', '6', '7'], scope: 'columns', dangerous: false },
+  columnsToggle: { keys: ['1', '2', '3', '4', '5', '6', '7', '8'], scope: 'columns', dangerous: false },
   columnsClose: { keys: ['escape', 'return', 'c', 'q'], scope: 'columns', dangerous: false },
 } as const satisfies Record<string, KeyBinding>;
 

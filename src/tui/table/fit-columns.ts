@@ -19,10 +19,14 @@ const NAME_COMFORT = 18;
 /** Host names longer than this are cut (the link states in the banner name them whole). */
 const HOST_MAX = 16;
 
+/** Cells of the CPU sparkline column. */
+export const TREND_WIDTH = 8;
+
 const contentWidth: Record<Exclude<ColumnId, 'host' | 'name' | 'status'>, number> = {
   pid: 7,
   cpu: 5,
   memory: 6,
+  trend: TREND_WIDTH,
   restarts: 4,
   uptime: 4,
   port: 5,

@@ -19,6 +19,8 @@ export interface CellContext {
   messages: Messages;
   glyphs: Glyphs;
   now: number;
+  /** The CPU sparkline of a service (TREND_WIDTH cells); absent where there is no history (--once). */
+  trend?: (service: Service) => string;
 }
 
 function healthCell(service: Service, { messages, glyphs }: CellContext): Cell {
@@ -55,6 +57,7 @@ export function serviceCells(service: Service, context: CellContext): Record<Col
     pid: { text: running ? String(service.pid) : '-', tone: null },
     cpu: { text: running ? formatPercent(service.cpu) : '-', tone: null },
     memory: { text: running ? formatBytes(service.memory) : '-', tone: null },
+    trend: { text: context.trend?.(service) ?? '', tone: null },
     restarts: {
       text: String(service.restarts),
       tone: service.unstableRestarts > 0 ? 'red' : service.restarts > 0 ? 'yellow' : null,

@@ -12,13 +12,14 @@ const rowWidth = (columns: { width: number }[]) => ROW_PREFIX_WIDTH + columns.re
 
 describe('fitColumns', () => {
   it('keeps every column on a wide terminal', () => {
-    expect(fitColumns(160, ja, 12).map((c) => c.id)).toEqual(['name', 'status', 'pid', 'cpu', 'memory', 'restarts', 'uptime', 'port', 'health']);
+    expect(fitColumns(160, ja, 12).map((c) => c.id)).toEqual(['name', 'status', 'pid', 'cpu', 'memory', 'trend', 'restarts', 'uptime', 'port', 'health']);
   });
   it('fits 80 columns in both languages by dropping the least useful first', () => {
     for (const messages of [ja, en]) {
       const columns = fitColumns(80, messages, 20);
       expect(rowWidth(columns)).toBeLessThanOrEqual(80);
       expect(columns.map((c) => c.id)).not.toContain('pid');
+      expect(columns.map((c) => c.id)).not.toContain('trend');
       expect(columns.map((c) => c.id)).toEqual(expect.arrayContaining(['name', 'status', 'memory', 'port', 'health']));
     }
   });

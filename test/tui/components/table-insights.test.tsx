@@ -1,6 +1,8 @@
-// Issue 10: the mark beside a name when something happened to that service since the operator last selected it.
+// Issue 10 in the table: the mark beside a name when something happened since the operator last selected it, and
+// the trend column (CPU sparkline from the insights history).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CustomActionRunner, InsightsSnapshot, InsightsSource, TimelineEvent } from '../../../src/pm2-bridge/types.js';
+import type { CustomActionRunner, HistoryPoint, InsightsSnapshot, InsightsSource, TimelineEvent } from '../../../src/pm2-bridge/types.js';
+import { TREND_BIN_MS, trendText } from '../../../src/tui/table/trend-cell.js';
 import { unseenServices } from '../../../src/tui/table/unseen-events.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
@@ -11,7 +13,8 @@ class MemoryInsights implements InsightsSource, CustomActionRunner {
   private snapshot: InsightsSnapshot = { timeline: [], exceptions: [], version: 0 };
   private readonly listeners = new Set<() => void>();
   getInsights = () => this.snapshot;
-  historyOf = (key: { pmId: number; name: string }) => ({ ...key, series: {} });
+  cpu = new Map<number, HistoryPoint[]>();
+  historyOf = (key: { pmId: number; name: string }) => ({ ...key, series: { cpu: this.cpu.get(key.pmId) ?? [] } });
   subscribeInsights = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -83,5 +86,34 @@ describe('the mark in the table', () => {
     await waitForFrame(view, (f) => /beta !/.test(f));
     await press(view, '?');
     await waitForFrame(view, (f) => f.includes('! after a name'));
+  });
+});
+
+describe('the trend column (CPU sparkline)', () => {
+  const NOW = 1_700_000_000_000;
+  // One sample per 15 s cell, the newest in the last cell: 0, 10 … 70 %.
+  const ramp = Array.from({ length: 8 }, (_, i) => ({ at: NOW - (7 - i) * TREND_BIN_MS, value: i * 10 }));
+  it('draws the samples low to high, blank where none', () => {
+    expect(trendText(ramp, NOW + 1000, false)).toBe('▁▂▃▄▅▆▇█');
+    expect(trendText(ramp, NOW + 1000, true)).toBe('_.,-~=*#');
+    expect(trendText(ramp.slice(4), NOW + 1000, false)).toBe('    ▅▆▇█');
+  });
+  it('shows on a wide terminal, is dropped first at 80 columns, and hides through the chooser', async () => {
+    const insights = new MemoryInsights();
+    insights.cpu.set(0, ramp);
+    const services = [makeService({ pmId: 0, name: 'alpha' }), makeService({ pmId: 1, name: 'beta' })];
+    const wide = renderApp({ source: new MemorySource(services), lang: 'en', insights, width: 120, height: 30 });
+    views.push(wide);
+    const frame = await waitForFrame(wide, (f) => f.includes('CPU trend'));
+    expect(frame).toMatch(/alpha .*▁▂▃▄▅▆▇█/);
+    await press(wide, 'c');
+    await waitForFrame(wide, (f) => /4 .*CPU trend/.test(f));
+    await press(wide, '4');
+    await press(wide, 'c');
+    await waitForFrame(wide, (f) => !f.includes('CPU trend') && !f.includes('▁▂▃▄▅▆▇█'));
+    const narrow = renderApp({ source: new MemorySource(services), lang: 'en', insights, width: 80 });
+    views.push(narrow);
+    const small = await waitForFrame(narrow, (f) => f.includes('Memory'));
+    expect(small).not.toContain('CPU trend');
   });
 });
