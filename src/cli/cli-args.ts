@@ -9,6 +9,8 @@ export interface CliArgs {
   /** With --json: keep writing snapshots and log lines as NDJSON records (src/stream/records.ts). */
   watch: boolean;
   intervalMs: number;
+  /** Log lines read back from the files when a service's log is first shown (the `H` key reads to other depths). */
+  historyLines: number;
   readOnly: boolean;
   /** Neither read nor write the settings file (sort, columns). */
   noConfig: boolean;

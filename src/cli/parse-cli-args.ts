@@ -3,6 +3,8 @@ import type { CliArgs, CliArgsResult } from './cli-args.js';
 import { helpFlag, langFlag, parseFlags, pm2HomeFlag, switchFlag, valueFlag, type Flag } from './flags.js';
 
 const MIN_INTERVAL_MS = 100;
+/** The log buffer keeps 2000 lines per service: more history than that would not be held. */
+const MAX_HISTORY_LINES = 2000;
 
 /** Subcommands: `gakuco-monit NAME ...` passes what follows NAME to that command's own parser, untouched. */
 export const SUBCOMMANDS = ['doctor', 'serve', 'action'] as const satisfies readonly CliArgs['command'][];
@@ -24,6 +26,7 @@ const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [
   valueFlag('host', (a, v) => v.trim() !== '' && a.hosts.push(v.trim()) > 0),
   valueFlag('hosts', (a, v) => v !== '' && Boolean((a.hostsFile = resolve(v)))),
   valueFlag('context', (a, v) => v !== '' && Boolean((a.context = v))),
+  valueFlag('history-lines', (a, v) => /^\d+$/.test(v) && (a.historyLines = Number(v)) <= MAX_HISTORY_LINES),
   valueFlag('interval', (a, v) => {
     const ms = Number(v);
     if (v.trim() === '' || !Number.isInteger(ms) || ms < MIN_INTERVAL_MS) return false;
@@ -42,6 +45,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     json: false,
     watch: false,
     intervalMs: 1000,
+    historyLines: 200,
     readOnly: false,
     noConfig: false,
     ascii: false,

@@ -25,7 +25,7 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
   // Insights (timeline, exceptions, custom actions) are read from the local PM2 home.
   const local =
     hosts.length === 0
-      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, readOnly: args.readOnly, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
+      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, historyLines: args.historyLines, readOnly: args.readOnly, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
       : null;
   const bridge: Bridge =
     local ??

@@ -14,6 +14,7 @@ export function runWatch(args: CliArgs, version: string): void {
   const bridge = createBridge({
     pm2Home: home,
     refreshIntervalMs: args.intervalMs,
+    historyLines: args.historyLines,
     diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
   });
   const stream = startWatchStream(bridge, process.stdout, { version, home });

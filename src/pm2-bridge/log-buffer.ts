@@ -54,6 +54,13 @@ export class LogBuffer {
     this.cached = null;
   }
 
+  /** Drops the lines read back from the files (to read them again to another depth); live lines stay. */
+  dropHistory(): void {
+    if (!this.lines.some((line) => line.history)) return;
+    this.keep(this.lines.filter((line) => !line.history));
+    this.cached = null;
+  }
+
   /** Drops the oldest lines until at most `bytes` are held (at least the newest line stays). */
   shrinkTo(bytes: number): void {
     if (this.cost <= bytes || this.lines.length <= 1) return;

@@ -142,9 +142,9 @@ export interface HistorySource {
 }
 
 /**
- * The last `maxLines` lines of a service's two log files before its live lines, merged by time. Each line is cut to
- * `maxLineBytes` (as live lines are), then `clean` is applied to its text (after the date prefix is split off)
- * before it is compared with the live lines and returned.
+ * The last `maxLines` lines of a service's two log files before its live lines (since `sinceMs` when given),
+ * merged by time. Each line is cut to `maxLineBytes` (as live lines are), then `clean` is applied to its text
+ * (after the date prefix is split off) before it is compared with the live lines and returned.
  */
 export async function readHistory(
   out: HistorySource,
@@ -153,6 +153,8 @@ export async function readHistory(
   clean: (text: string) => string = (text) => text,
   maxBytes = 256 * 1024,
   maxLineBytes = Number.POSITIVE_INFINITY,
+  /** Only the lines dated at or after this time (epoch ms); undated lines take the date before them (dateLines). */
+  sinceMs?: number,
 ): Promise<HistoryEntry[]> {
   const cut = (text: string) => (Number.isFinite(maxLineBytes) ? cutToBytes(text, maxLineBytes) : { text, cutBytes: 0 });
   const read = async (source: HistorySource): Promise<{ lines: string[]; mtimeMs: number }> => {
@@ -167,6 +169,7 @@ export async function readHistory(
   const outLines = dateLines(outTail.lines, 'out', outTail.mtimeMs || Date.now());
   const errLines = dateLines(errTail.lines, 'err', errTail.mtimeMs || Date.now());
   return mergeByTime(outLines, errLines)
+    .filter((entry) => sinceMs === undefined || entry.at >= sinceMs)
     .slice(-maxLines)
     .map((entry) => {
       const { text, cutBytes } = cut(entry.text);

@@ -224,6 +224,7 @@ export function createStore(options: StoreOptions, deps: StoreDeps = realDeps): 
       return sanitizeDeep(result);
     },
     showLogs: (pmId) => models.logs.show(pmId),
+    readLogHistory: (pmId, depth) => models.logs.readHistory(pmId, depth),
     // For the insights (custom actions; text from the apps): the daemon link, and masking with the apps' secrets.
     callDaemon: (method, arg, timeoutMs) => models.link.call(method, arg, timeoutMs),
     maskText: (text) => redactText(text, models.list.secrets),

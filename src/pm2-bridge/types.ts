@@ -252,7 +252,12 @@ export interface ServiceActions {
   run(action: ServiceAction, target: ActionTarget): Promise<ActionResult>;
   /** The service is on screen: load its log history from its files once, and keep its logs fresh. */
   showLogs(pmId: number): void;
+  /** Reads the service's log history again from its files, to this depth, in place of what was read before. */
+  readLogHistory(pmId: number, depth: HistoryDepth): void;
 }
+
+/** How far back a log pane reads its files: the last N lines, or the lines written since a time (epoch ms). */
+export type HistoryDepth = { lines: number } | { sinceMs: number };
 
 /** The whole snapshot, heard of after every change (at most once per notify interval). */
 export interface WholeSnapshotSource {

@@ -93,6 +93,7 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
     },
     // Every host streams the logs of all its services.
     showLogs: () => undefined,
+    readLogHistory: () => undefined,
     close() {
       for (const unsubscribe of unsubscribes) unsubscribe();
       for (const source of hosts) source.close();

@@ -6,13 +6,13 @@ import { parseDoctorArgs } from '../../src/doctor/args.js';
 describe('parseCliArgs', () => {
   it('has defaults', () => {
     const parsed = parseCliArgs([]);
-    expect(parsed).toMatchObject({ ok: true, args: { command: 'monitor', intervalMs: 1000, once: false, json: false, readOnly: false, ascii: false, noColor: false } });
+    expect(parsed).toMatchObject({ ok: true, args: { command: 'monitor', intervalMs: 1000, historyLines: 200, once: false, json: false, readOnly: false, ascii: false, noColor: false } });
   });
   it('reads every flag, both --opt value and --opt=value', () => {
-    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch', '--host', 'prod-a', '--host=user@prod-b', '--hosts', '/etc/gakuco/hosts.json', '--context', 'prod', '--no-config']);
+    const parsed = parseCliArgs(['--lang', 'en', '--once', '--json', '--interval=250', '--read-only', '--ascii', '--no-color', '--pm2-home', '/srv/pm2', '--watch', '--host', 'prod-a', '--host=user@prod-b', '--hosts', '/etc/gakuco/hosts.json', '--context', 'prod', '--no-config', '--history-lines', '1000']);
     expect(parsed).toEqual({
       ok: true,
-      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, readOnly: true, noConfig: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', hosts: ['prod-a', 'user@prod-b'], hostsFile: '/etc/gakuco/hosts.json', context: 'prod', help: false, version: false },
+      args: { command: 'monitor', rest: [], lang: 'en', once: true, json: true, watch: true, intervalMs: 250, historyLines: 1000, readOnly: true, noConfig: true, ascii: true, noColor: true, pm2Home: '/srv/pm2', hosts: ['prod-a', 'user@prod-b'], hostsFile: '/etc/gakuco/hosts.json', context: 'prod', help: false, version: false },
     });
   });
   it('passes everything after action to the action command', () => {
@@ -26,6 +26,8 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--lang', 'fr'])).toEqual({ ok: false, option: '--lang', value: 'fr' });
     expect(parseCliArgs(['--interval', '10'])).toEqual({ ok: false, option: '--interval', value: '10' });
     expect(parseCliArgs(['--interval', 'soon'])).toEqual({ ok: false, option: '--interval', value: 'soon' });
+    expect(parseCliArgs(['--history-lines', '2001'])).toEqual({ ok: false, option: '--history-lines', value: '2001' });
+    expect(parseCliArgs(['--history-lines', '-5'])).toEqual({ ok: false, option: '--history-lines', value: '-5' });
     expect(parseCliArgs(['--pm2-home'])).toEqual({ ok: false, option: '--pm2-home', value: '' });
   });
   it('reads short and alias forms', () => {

@@ -1,12 +1,12 @@
 // The logs: per-service ring buffers under one memory budget, fed by the bus's raw chunks (split into lines, a
 // partial line shown after a wait and replaced when its end comes), lines of processes not listed yet held until a
-// list says whose they are, and history read back from the log files the first time a service is shown.
+// list says whose they are, and history read back from the log files the first time a service is shown (again, to another depth, on asking).
 import { LineSplitter, type SplitLine } from '../line-splitter.js';
 import { LogBuffer } from '../log-buffer.js';
 import { fileSize, parseLogDate, readHistory } from '../log-history.js';
 import { redactText } from '../redact.js';
 import { sanitizeLogText } from '../sanitize.js';
-import type { LogLine, Service } from '../types.js';
+import type { HistoryDepth, LogLine, Service } from '../types.js';
 import type { DaemonLink } from './daemon-link.js';
 import { Listeners } from './listeners.js';
 import type { ProcessList } from './process-list.js';
@@ -34,6 +34,8 @@ export interface LogModel {
   all(): ReadonlyMap<number, readonly LogLine[]>;
   /** The service is on screen: read its history once, now or as soon as it is listed. */
   show(pmId: number): void;
+  /** Drops the service's history lines and reads them again to `depth` (live lines stay, after them). */
+  readHistory(pmId: number, depth: HistoryDepth): void;
   /** Lines were added, replaced or read back for `pmId`. */
   onLines(listener: (pmId: number) => void): () => void;
   /** Lines added since the last call (the composition's flood measure). */
@@ -42,6 +44,9 @@ export interface LogModel {
 }
 
 const HELD_BYTES_MAX = 4 * 1024 * 1024;
+/** Bytes read from the end of each file for history: about 512 per line asked for, within these bounds. */
+const HISTORY_BYTES_MIN = 256 * 1024;
+const HISTORY_BYTES_MAX = 16 * 1024 * 1024;
 const noLines: readonly LogLine[] = [];
 
 export function createLogModel(options: LogModelOptions): LogModel {
@@ -64,6 +69,10 @@ export function createLogModel(options: LogModelOptions): LogModel {
   let historySeqFloor = 0;
   const historyWanted = new Set<number>();
   const historyLoaded = new Set<number>();
+  /** The depth asked for per service (readHistory); the others read `historyLines` lines. */
+  const historyDepth = new Map<number, HistoryDepth>();
+  /** Bumped per service on each readHistory, so a read still in flight to the old depth is discarded. */
+  const historyReads = new Map<number, number>();
   /** Bytes seen on the bus per log file since the bus connected: history is read up to size minus these. */
   const busBytesByPath = new Map<string, number>();
   const busBytesPending = new Map<string, number>();
@@ -192,6 +201,7 @@ export function createLogModel(options: LogModelOptions): LogModel {
     buffers.delete(pmId);
     historyLoaded.delete(pmId);
     historyWanted.delete(pmId);
+    historyDepth.delete(pmId);
     splitter.forget(`${pmId}:`);
     held.delete(pmId);
     for (const stream of ['out', 'err'] as const) {
@@ -220,9 +230,12 @@ export function createLogModel(options: LogModelOptions): LogModel {
 
   async function loadHistory(pmId: number): Promise<void> {
     const service = serviceOf(pmId);
-    if (!service || historyLoaded.has(pmId) || options.historyLines <= 0) return;
+    const depth = historyDepth.get(pmId) ?? { lines: options.historyLines };
+    const maxLines = 'lines' in depth ? Math.min(depth.lines, options.logLinesPerService) : options.logLinesPerService;
+    if (!service || historyLoaded.has(pmId) || maxLines <= 0) return;
     historyLoaded.add(pmId);
     const started = generation;
+    const read = historyReads.get(pmId) ?? 0;
     const live = bufferOf(pmId).toArray();
     const source = async (path: string | null, stream: Stream) => ({
       path,
@@ -232,12 +245,13 @@ export function createLogModel(options: LogModelOptions): LogModel {
     const entries = await readHistory(
       await source(service.outLogPath, 'out'),
       await source(service.errLogPath, 'err'),
-      options.historyLines,
+      maxLines,
       (text) => sanitizeLogText(redactText(text, list.secrets)),
-      256 * 1024,
+      'lines' in depth ? Math.min(HISTORY_BYTES_MAX, Math.max(HISTORY_BYTES_MIN, maxLines * 512)) : HISTORY_BYTES_MAX,
       options.maxLineBytes,
+      'sinceMs' in depth ? depth.sinceMs : undefined,
     );
-    if (closed || generation !== started || !historyLoaded.has(pmId) || entries.length === 0) return;
+    if (closed || generation !== started || (historyReads.get(pmId) ?? 0) !== read || !historyLoaded.has(pmId) || entries.length === 0) return;
     historySeqFloor -= entries.length;
     const base = historySeqFloor;
     bufferOf(pmId).prepend(
@@ -266,6 +280,15 @@ export function createLogModel(options: LogModelOptions): LogModel {
       return logs;
     },
     show(pmId) {
+      historyWanted.add(pmId);
+      void loadHistory(pmId);
+    },
+    readHistory(pmId, depth) {
+      historyDepth.set(pmId, depth);
+      historyReads.set(pmId, (historyReads.get(pmId) ?? 0) + 1);
+      historyLoaded.delete(pmId);
+      buffers.get(pmId)?.dropHistory();
+      lineListeners.notify(pmId);
       historyWanted.add(pmId);
       void loadHistory(pmId);
     },

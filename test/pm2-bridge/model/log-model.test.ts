@@ -68,6 +68,40 @@ describe('log model', () => {
     expect(models.logs.lines(0)).toHaveLength(5);
   });
 
+  it('reads history again to another depth: the last N lines, or since a time; live lines stay after it, once', async () => {
+    const out = join(dir, 'deep-out.log');
+    const err = join(dir, 'deep-error.log');
+    const stamp = (minute: number) => `2026-01-02T03:${String(minute).padStart(2, '0')}:00`;
+    const lines = Array.from({ length: 40 }, (_, i) => `${stamp(i)}: old ${i}\n`);
+    writeFileSync(out, lines.join(''));
+    writeFileSync(err, `${stamp(35)}: old err\n`);
+    const fake = new FakeDaemon();
+    fake.scriptList({ list: [fakeProcess(0, 'web', { out, err })] });
+    const models = modelsOver(fake, { historyLines: 5, refreshIntervalMs: 60_000 });
+    await models.link.start();
+    await until(() => models.list.listed);
+    appendFileSync(out, 'live 1\n');
+    fake.log(0, 'out', 'live 1\n');
+    models.logs.show(0);
+    await until(() => models.logs.lines(0).some((l) => l.history));
+    expect(texts(models, 0)).toEqual(['h:old err', 'h:old 36', 'h:old 37', 'h:old 38', 'h:old 39', 'l:live 1']);
+
+    models.logs.readHistory(0, { lines: 12 });
+    await until(() => models.logs.lines(0).filter((l) => l.history).length === 12);
+    const deeper = texts(models, 0);
+    expect(deeper.slice(0, 2)).toEqual(['h:old 29', 'h:old 30']);
+    expect(deeper.filter((t) => t === 'h:old err')).toHaveLength(1);
+    expect(deeper.at(-1)).toBe('l:live 1');
+
+    models.logs.readHistory(0, { sinceMs: Date.parse(stamp(37)) });
+    await until(() => texts(models, 0)[0] === 'h:old 37');
+    expect(texts(models, 0)).toEqual(['h:old 37', 'h:old 38', 'h:old 39', 'l:live 1']);
+    fake.log(0, 'out', 'live 2\n');
+    expect(texts(models, 0).slice(-2)).toEqual(['l:live 1', 'l:live 2']);
+    const seqs = models.logs.lines(0).map((l) => l.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
   it('reads the history of a service shown before it is listed once it is', async () => {
     const out = join(dir, 'late-out.log');
     writeFileSync(out, 'from before\n');
