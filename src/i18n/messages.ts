@@ -102,6 +102,10 @@ export interface Messages {
     wrapOn: string;
     timestampsOff: string;
     stderrOnly: string;
+    /** How far back the history was read (`H`): N lines, or since an hour ago / today. */
+    historyLines: (count: number) => string;
+    historySinceHour: string;
+    historySinceToday: string;
     /** A log line opened whole. */
     lineTitle: (name: string, time: string) => string;
   };

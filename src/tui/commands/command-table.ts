@@ -5,6 +5,7 @@ import type { ConnectionState, ServiceAction, ServiceActions } from '../../pm2-b
 import type { InsightsTab } from '../../i18n/insights.js';
 import { runBulkAction } from '../actions/run-bulk-action.js';
 import { keymap, type Command, type KeyBinding } from '../keys/keymap.js';
+import { HISTORY_CHOICES, historyDepthOf, nextHistoryChoice } from '../logs/history-depth.js';
 import { matchingSeqs, type SourcedLine } from '../logs/log-view.js';
 import { stepMatch } from '../logs/select-log-lines.js';
 import { selectTargets, servicesOf } from '../state/select-targets.js';
@@ -194,6 +195,12 @@ export const commandTable: Record<Command, CommandHandler> = {
   logTimestamps: toggleLog('timestamps'),
   logMerged: toggleLog('merged'),
   logStderr: toggleLog('stderrOnly'),
+  logHistoryDepth: (c) => {
+    const index = nextHistoryChoice(c.ui.logHistory);
+    const depth = historyDepthOf(HISTORY_CHOICES[index]!, Date.now());
+    for (const service of c.selectedRow ? servicesOf([c.selectedRow]) : []) c.actions.readLogHistory(service.pmId, depth);
+    c.dispatch({ type: 'setLogHistory', index });
+  },
   logSave: (c) => {
     try {
       c.dispatch({ type: 'notice', notice: { kind: 'logSaved', path: c.saveLog(c.logs(), c.logName) } });

@@ -92,6 +92,7 @@ export function MonitorLayout(props: MonitorLayoutProps) {
                 title={props.logTitle}
                 view={ui.log}
                 options={ui.logOptions}
+                history={ui.logHistory}
                 search={ui.search}
                 width={layout.logWidth}
                 height={layout.logs}

@@ -3,6 +3,8 @@ import type { SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { useLogLayer } from '../hooks/use-log-layer.js';
 import { useLogSources } from '../hooks/use-log-sources.js';
+import type { Messages } from '../../i18n/messages.js';
+import { HISTORY_CHOICES, type HistoryChoice } from '../logs/history-depth.js';
 import { logViewRows, matchingSeqs } from '../logs/log-view.js';
 import { paneLines, type LogPaneSources } from '../logs/pane-lines.js';
 import type { LogOptions, LogView, UiState } from '../state/ui-state.js';
@@ -15,6 +17,8 @@ export interface ServiceLogPaneProps {
   title: string;
   view: LogView;
   options: LogOptions;
+  /** The history depth chosen with `H` (logs/history-depth.ts), null: the default. */
+  history: number | null;
   search: UiState['search'];
   width: number;
   /** Rows, the title included. */
@@ -24,12 +28,17 @@ export interface ServiceLogPaneProps {
 
 const none: LogPaneSources = { pmIds: [], labels: [] };
 
+function historyNote(choice: HistoryChoice, m: Messages['logs']): string {
+  if ('lines' in choice) return m.historyLines(choice.lines);
+  return choice.since === 'hour' ? m.historySinceHour : m.historySinceToday;
+}
+
 /**
  * The log pane, subscribed to its services' lines only: a new line renders this pane and nothing else. Behind the
  * cell-diff writer the body is a screen layer with its own subscription, and React hears of new lines only while
  * the view is paused or a search is on (the title counts newer lines and matches).
  */
-export function ServiceLogPane({ source, sources, title, view, options, search, width, height, focused }: ServiceLogPaneProps) {
+export function ServiceLogPane({ source, sources, title, view, options, history, search, width, height, focused }: ServiceLogPaneProps) {
   const { messages, glyphs } = useContext(DisplayContext);
   const m = messages.logs;
   const needle = search.editing ? '' : search.text.toLowerCase();
@@ -54,6 +63,7 @@ export function ServiceLogPane({ source, sources, title, view, options, search, 
     options.wrap ? m.wrapOn : null,
     options.timestamps ? null : m.timestampsOff,
     options.stderrOnly ? m.stderrOnly : null,
+    history === null ? null : historyNote(HISTORY_CHOICES[history]!, m),
   ].filter((note) => note !== null);
   return (
     <LogPane title={title} note={notes.join(' ')} rows={result.rows} empty={m.empty} width={width} height={height} focused={focused} layerRef={layerRef ?? undefined} />

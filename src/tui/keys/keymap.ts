@@ -62,6 +62,7 @@ export const keymap = {
   logMerged: { keys: ['m'], scope: 'logs', dangerous: false, hint: 4 },
   logStderr: { keys: ['!'], scope: 'logs', dangerous: false },
   logSave: { keys: ['W'], scope: 'logs', dangerous: false, hint: 5 },
+  logHistoryDepth: { keys: ['H'], scope: 'logs', dangerous: false },
 
   detailUp: { keys: ['up', 'k'], scope: 'detail', dangerous: false },
   detailDown: { keys: ['down', 'j'], scope: 'detail', dangerous: false },

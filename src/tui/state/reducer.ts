@@ -56,6 +56,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return state.log.follow ? state : { ...state, log: { follow: true } };
     case 'toggleLogOption':
       return { ...state, logOptions: { ...state.logOptions, [action.option]: !state.logOptions[action.option] }, log: { follow: true } };
+    case 'setLogHistory':
+      return { ...state, logHistory: action.index, log: { follow: true } };
     case 'openSearch':
       return { ...state, search: { text: '', editing: true, cursorSeq: null } };
     case 'typeSearch':

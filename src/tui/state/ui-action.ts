@@ -19,6 +19,7 @@ export type UiAction =
   | { type: 'scrollLog'; by: number; seqs: readonly number[]; page: number }
   | { type: 'followLog' }
   | { type: 'toggleLogOption'; option: keyof LogOptions }
+  | { type: 'setLogHistory'; index: number }
   | { type: 'openSearch' }
   | { type: 'typeSearch'; text: string }
   | { type: 'eraseSearch' }

@@ -58,6 +58,8 @@ export interface UiState {
   focus: Focus;
   log: LogView;
   logOptions: LogOptions;
+  /** How far back the log pane's history was read (`H`): an index in logs/history-depth.ts, null for the default. */
+  logHistory: number | null;
   /** The log search (`/` in the log pane): its text, whether it is being typed, and the line it landed on. */
   search: { text: string; editing: boolean; cursorSeq: number | null };
   /** A log line opened whole, and how far down it is scrolled. */
@@ -90,6 +92,7 @@ export const initialUiState: UiState = {
   focus: 'table',
   log: { follow: true },
   logOptions: { wrap: false, timestamps: true, merged: false, stderrOnly: false },
+  logHistory: null,
   search: { text: '', editing: false, cursorSeq: null },
   lineView: null,
   filter: { text: '', editing: false },
