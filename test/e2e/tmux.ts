@@ -1,6 +1,9 @@
 // A private tmux server (its own socket, killed afterwards) holding one session: what a person at a terminal
 // sees (capture-pane) and types (send-keys).
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { waitFor } from '../helpers/pm2-home.js';
 
 export function hasTmux(): boolean {
@@ -24,6 +27,7 @@ export interface TmuxSessionOptions {
 export class TmuxSession {
   readonly socket = `gakuco-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   readonly name = 'monitor';
+  private readonly dirs: string[] = [];
 
   run(args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
@@ -39,6 +43,12 @@ export class TmuxSession {
     for (const key of options.pass) {
       const value = options.env[key];
       if (value !== undefined) env.push('-e', `${key}=${value}`);
+    }
+    // The monitor keeps its sort and columns in the XDG config dir: a test never reads or writes the operator's own.
+    const own = mkdtempSync(join(tmpdir(), 'gakuco-e2e-xdg-'));
+    this.dirs.push(own);
+    for (const [key, dir] of [['XDG_CONFIG_HOME', 'config'], ['XDG_STATE_HOME', 'state']] as const) {
+      if (!options.pass.includes(key) || options.env[key] === undefined) env.push('-e', `${key}=${join(own, dir)}`);
     }
     await this.run([
       '-f', '/dev/null', 'new-session', '-d', '-s', this.name,
@@ -57,6 +67,7 @@ export class TmuxSession {
 
   async kill(): Promise<void> {
     await this.run(['kill-server']).catch(() => undefined);
+    for (const dir of this.dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }
 
