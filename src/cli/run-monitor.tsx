@@ -1,5 +1,7 @@
 import { render } from 'ink';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
+import { createAgentHistoryFeed } from '../agent/history-feed.js';
+import { DEFAULT_PORT } from '../agent/agent-config.js';
 import { createBridge } from '../pm2-bridge/index.js';
 import { TerminalApp } from '../tui/components/TerminalApp.js';
 import { configPath, DEFAULT_CONFIG, readMonitorConfig } from '../tui/config/monitor-config.js';
@@ -25,7 +27,15 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
   // Insights (timeline, exceptions, custom actions) are read from the local PM2 home.
   const local =
     hosts.length === 0
-      ? createBridge({ pm2Home: args.pm2Home, refreshIntervalMs: args.intervalMs, historyLines: args.historyLines, readOnly: args.readOnly, diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }) })
+      ? createBridge({
+          pm2Home: args.pm2Home,
+          refreshIntervalMs: args.intervalMs,
+          historyLines: args.historyLines,
+          readOnly: args.readOnly,
+          diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
+          // The resident agent (gakuco-monit serve) on its default port, if one runs: its history from before.
+          historyFeed: createAgentHistoryFeed({ url: `http://127.0.0.1:${DEFAULT_PORT}`, apiKey: process.env.GAKUCO_AGENT_API_KEY ?? null, timeoutMs: 1500 }),
+        })
       : null;
   const bridge: Bridge =
     local ??

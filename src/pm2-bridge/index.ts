@@ -5,7 +5,7 @@ import { createBridgeModels, createStore, realDeps, type StoreDeps, type StoreOp
 import { createInsights, type InsightsModel } from './insights/insights-model.js';
 import { withInsights } from './insights/with-insights.js';
 import { readInsightsOnce, type OnceInsights } from './insights/read-insights-once.js';
-import type { Bridge, CustomActionRunner, DiagnosticsProvider, InsightsSource, Snapshot } from './types.js';
+import type { Bridge, CustomActionRunner, DiagnosticsProvider, HistoryFeed, InsightsSource, Snapshot } from './types.js';
 
 export { maskEnv } from './redact.js';
 export { findPortOwner } from './port-owner.js';
@@ -13,6 +13,8 @@ export { runActionOnce } from './run-action-once.js';
 export type * from './types.js';
 
 export interface BridgeOptions {
+  /** Where earlier history may be (the resident agent): fetched once at start and merged under the live samples. */
+  historyFeed?: HistoryFeed;
   /** The PM2 home to watch; default process.env.PM2_HOME, else ~/.pm2. */
   pm2Home?: string;
   /** List refresh interval (--interval); default 1000 ms. */
@@ -88,6 +90,11 @@ export function createBridge(options: BridgeOptions = {}): MonitorBridge {
   let insights: InsightsModel | null = null;
   const store = createStore({ ...storeOptions(options), onBusPacket: (topic, packet) => insights?.onBusPacket(topic, packet) });
   insights = createInsights(store, store, { home: resolvePm2Home(options.pm2Home), intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false });
+  const model = insights;
+  // No answer (no agent running) gives null: nothing is merged and nothing is said.
+  void options.historyFeed?.fetchHistory().then((history) => {
+    if (history !== null) model.importHistory(history);
+  });
   return withInsights(store, insights);
 }
 

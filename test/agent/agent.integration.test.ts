@@ -16,6 +16,7 @@ import { builtCli } from './built-cli.js';
 import type { HistoryExport } from '../../src/pm2-bridge/types.js';
 import { createAgentHistoryFeed } from '../../src/agent/history-feed.js';
 import { HistoryStore } from '../../src/pm2-bridge/insights/history-store.js';
+import { createBridge } from '../../src/pm2-bridge/index.js';
 
 const skip = prometheusMissing('test/agent/agent.integration.test.ts');
 const fixture = (name: string): string => join(PROJECT_ROOT, 'test', 'fixtures', 'apps', name);
@@ -176,6 +177,14 @@ describe.skipIf(skip)('gakuco-monit serve under a real PM2 daemon', () => {
     expect(merged.length).toBeGreaterThanOrEqual(3);
     expect(merged[0]!.at).toBeLessThan(Date.now());
     expect(await createAgentHistoryFeed({ url: `http://127.0.0.1:${agentPort}` }).fetchHistory()).toBeNull(); // no key
+    // The monitor's bridge, given the feed as run-monitor gives it, holds the agent's samples from before it started.
+    const startedAt = Date.now();
+    const bridge = createBridge({ pm2Home: home.home, historyFeed: createAgentHistoryFeed({ url: `http://127.0.0.1:${agentPort}`, apiKey }) });
+    try {
+      await waitFor(() => ((bridge.historyOf({ pmId: web.pmId, name: 'web' }).series.memory ?? []).some((p) => p.at < startedAt) ? true : null), 'the agent history in the monitor', 10_000, 100);
+    } finally {
+      await bridge.close();
+    }
   });
 
   it('is scraped by a real Prometheus, whose query API returns the series', async () => {
