@@ -58,21 +58,16 @@ describe('metrics in pm2_env.axm_monitor', () => {
   it('move after real MCP calls: sessions, tool calls and failures per minute, upstream latency, refusals', async () => {
     for (let i = 0; i < 3; i += 1) expect((await call('notion_search', { query: 'project' })).isError).toBeFalsy();
     expect((await call('notion_get_page', { page_id: 'not an id' })).isError).toBe(true);
-    // Past the burst of 8 at 1/s: some calls are refused with 429.
-    const burst = await Promise.all(Array.from({ length: 8 }, () => call('notion_list_users', {}).then(() => 'ok', () => 'refused')));
-    expect(burst).toContain('refused');
     const monitor = await waitFor(async () => {
       const m = (await notionEnv()).axm_monitor;
-      return Number(value(m, METRIC_NAMES.toolCallsPerMinute)) >= 4 &&
-        Number(value(m, METRIC_NAMES.rateLimited)) >= 1 &&
-        typeof value(m, METRIC_NAMES.upstreamLatency) === 'number'
+      return Number(value(m, METRIC_NAMES.toolCallsPerMinute)) >= 4 && typeof value(m, METRIC_NAMES.upstreamLatency) === 'number'
         ? m
         : null;
     }, 'the metrics to reach PM2', 15_000);
     expect(Number(value(monitor, METRIC_NAMES.openSessions))).toBeGreaterThanOrEqual(1);
     expect(Number(value(monitor, METRIC_NAMES.toolFailuresPerMinute))).toBeGreaterThanOrEqual(1);
     expect(Number(value(monitor, METRIC_NAMES.toolErrors))).toBeGreaterThanOrEqual(1);
-    expect(Number(value(monitor, METRIC_NAMES.requestsPerMinute))).toBeGreaterThanOrEqual(5);
+    expect(Number(value(monitor, METRIC_NAMES.requestsPerMinute))).toBeGreaterThanOrEqual(4);
     expect(monitor[METRIC_NAMES.upstreamLatency]?.unit).toBe('ms');
     assertNoSecret(JSON.stringify(monitor));
   });
@@ -129,5 +124,18 @@ describe('actions in pm2_env.axm_actions, run by pm2 trigger', () => {
     expect(back.fromFile).toContain('NOTION_TOKEN');
     expect((await call('notion_search', { query: 'project' })).isError).toBeFalsy();
     for (const log of ['notion-mcp-out.log', 'notion-mcp-error.log']) assertNoSecret(readFileSync(join(d.logDir, log), 'utf8'));
+  });
+});
+
+// Last in the file: it empties the key's bucket (burst 8 at 1/s), and a test after it would be refused until it refills.
+describe('refusals in pm2_env.axm_monitor', () => {
+  it('counts calls past the burst, refused with 429', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, () => call('notion_list_users', {}).then(() => 'ok', () => 'refused')));
+    expect(burst).toContain('refused');
+    const monitor = await waitFor(async () => {
+      const m = (await notionEnv()).axm_monitor;
+      return Number(value(m, METRIC_NAMES.rateLimited)) >= 1 ? m : null;
+    }, 'the refusals to reach PM2', 15_000);
+    assertNoSecret(JSON.stringify(monitor));
   });
 });
