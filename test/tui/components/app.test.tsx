@@ -9,17 +9,9 @@ import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
 import { RecordingActions } from '../fixtures/recording-actions.js';
-import { press, renderApp, settle, waitForFrame } from '../fixtures/render-app.js';
+import { open, press, settle, unmountLater, unmountOpened, waitForFrame } from '../fixtures/render-app.js';
 
-const views: { unmount: () => void }[] = [];
-const open = (...args: Parameters<typeof renderApp>) => {
-  const view = renderApp(...args);
-  views.push(view);
-  return view;
-};
-afterEach(() => {
-  for (const view of views.splice(0)) view.unmount();
-});
+afterEach(unmountOpened);
 
 const services = () => [
   makeService({ pmId: 0, name: 'notion-mcp', port: 3001 }),
@@ -293,7 +285,7 @@ describe('renders', () => {
         <App source={source} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={() => 1_700_000_000_000} />
       </Profiler>,
     );
-    views.push(view);
+    unmountLater(view);
     await waitForFrame(view, (frame) => frame.includes('line 5'));
     await settle();
     const before = commits;
@@ -319,7 +311,7 @@ describe('renders', () => {
     const view = render(
       <App source={source} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={() => 1_700_000_000_000} />,
     );
-    views.push(view);
+    unmountLater(view);
     await waitForFrame(view, (frame) => frame.includes('line 5'));
     await settle();
     const [appBefore, logsBefore] = [appRenders, logReads];

@@ -10,17 +10,9 @@ import { ENTER, ESCAPE, TAB } from '../fixtures/keys.js';
 import { logLines } from '../fixtures/log-lines.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
-import { press, renderApp, settle, waitForFrame } from '../fixtures/render-app.js';
+import { open, press, settle, unmountOpened, waitForFrame } from '../fixtures/render-app.js';
 
-const views: { unmount: () => void }[] = [];
-const open = (...args: Parameters<typeof renderApp>) => {
-  const view = renderApp(...args);
-  views.push(view);
-  return view;
-};
-afterEach(() => {
-  for (const view of views.splice(0)) view.unmount();
-});
+afterEach(unmountOpened);
 const waitFor = (check: () => boolean) => vi.waitFor(() => expect(check()).toBe(true), { timeout: 3000, interval: 10 });
 
 const services = () => [
