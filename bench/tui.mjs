@@ -14,7 +14,7 @@
 // Every figure is printed beside pm2 monit's with the ratio, the target (issue 12) and ok / MISS. Raw figures go
 // to .bench/tui-*.json. A benchmark, not a test: it exits 0 whatever the figures are.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -430,6 +430,11 @@ async function main() {
     cleanedUp = true;
     await killServer().catch(() => {});
     await killDaemon(home, env);
+    // --keepPipes DIR: what each monitor wrote to its terminal, kept for a look at the frames.
+    if (args.keepPipes) {
+      mkdirSync(String(args.keepPipes), { recursive: true });
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.out'))) copyFileSync(join(dir, file), join(String(args.keepPipes), file));
+    }
     rmSync(home, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));

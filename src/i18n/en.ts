@@ -136,6 +136,7 @@ export const en: Messages = {
     historySinceHour: 'history 1 h',
     historySinceToday: 'history today',
     lineTitle: (name, time) => `Line: ${name} ${time}`,
+    floodSkipped: (skipped, rate, mark) => `${mark} ${skipped} lines skipped (${rate} lines/s) ${mark}`,
   },
   actions: actionWords,
   confirm: {

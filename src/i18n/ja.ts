@@ -113,6 +113,7 @@ export const ja: Messages = {
     historySinceHour: '履歴 1 時間',
     historySinceToday: '履歴 今日',
     lineTitle: (name, time) => `行: ${name} ${time}`,
+    floodSkipped: (skipped, rate, mark) => `${mark} ${skipped} 行省略 (${rate} 行/秒) ${mark}`,
   },
   actions: actionWords,
   confirm: {

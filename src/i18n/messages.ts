@@ -108,6 +108,11 @@ export interface Messages {
     historySinceToday: string;
     /** A log line opened whole. */
     lineTitle: (name: string, time: string) => string;
+    /**
+     * The row above the newest line while a flood is paced: lines not shown since the held page, and the rate.
+     * Counts already formatted (1,412); `mark` is the glyph set's ellipsis, at both ends.
+     */
+    floodSkipped: (skipped: string, rate: string, mark: string) => string;
   };
   actions: Record<ServiceAction, string>;
   confirm: {

@@ -3,8 +3,10 @@ import { useContext, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { ScreenLayersContext } from '../display/screen-layers-context.js';
+import { initialFloodPacing, paceFlood } from '../logs/flood-pacing.js';
+import { logPaneRows, type SkipLabel } from '../logs/log-pane-rows.js';
 import { logRowSgr } from '../logs/log-row-sgr.js';
-import { logViewRows, type LogViewOptions } from '../logs/log-view.js';
+import type { LogViewOptions } from '../logs/log-view.js';
 import { logSources, paneLines, type LogPaneSources } from '../logs/pane-lines.js';
 import type { LayerRect } from '../terminal/screen-layers.js';
 
@@ -19,6 +21,8 @@ export interface LogLayerInput {
   /** Body rows (the pane's height without its title). */
   room: number;
 }
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 /** Where Ink laid out `node`, in cells from the top-left of the frame. */
 function layoutRect(node: DOMElement | null): LayerRect | null {
@@ -36,28 +40,39 @@ function layoutRect(node: DOMElement | null): LayerRect | null {
 /**
  * Draws the log pane's body as a screen layer of the cell-diff writer: subscribed to its services' lines itself, so
  * a new line repaints those rows without a React render. The rows are the log view model's, as the React path draws
- * them. Returns the ref for the empty box the layer fills, or null when there are no layers (then LogPane draws the
+ * them, paced under a flood (logs/flood-pacing.ts: a held page, a skip row, the newest line live). Returns the ref for the empty box the layer fills, or null when there are no layers (then LogPane draws the
  * body itself).
  */
 export function useLogLayer({ source, sources, stderrOnly, view, width, room }: LogLayerInput): RefObject<DOMElement | null> | null {
   const layers = useContext(ScreenLayersContext);
-  const { messages, color } = useContext(DisplayContext);
+  const { messages, color, glyphs } = useContext(DisplayContext);
   const box = useRef<DOMElement | null>(null);
-  const empty = messages.logs.empty;
+  const { empty, floodSkipped } = messages.logs;
   useLayoutEffect(() => {
     if (layers === null) return;
     const rect = () => layoutRect(box.current);
+    const skipLabel: SkipLabel = (skipped, rate) => floodSkipped(count(skipped), count(rate), glyphs.ellipsis);
+    let pacing = initialFloodPacing;
+    let recheck: NodeJS.Timeout | null = null;
     const draw = () => {
+      if (recheck !== null) clearTimeout(recheck);
+      recheck = null;
       const lines = paneLines(logSources(sources, source.getLogs), stderrOnly);
-      const rows = lines.length === 0 ? (room > 0 ? [empty] : []) : logViewRows(lines, view, width, room).rows.map((row) => logRowSgr(row, color));
+      const now = Date.now();
+      const step = paceFlood(pacing, { lines, now, rows: room, follow: view.view.follow });
+      pacing = step.state;
+      // A flood that stops sends nothing more: look again so the pane gives the contiguous tail back.
+      if (step.recheckAt !== null) recheck = setTimeout(draw, step.recheckAt - now);
+      const rows = lines.length === 0 ? (room > 0 ? [empty] : []) : logPaneRows(lines, step.view, view, width, room, skipLabel).map((row) => logRowSgr(row, color));
       layers.set('logs', { rect, rows });
     };
     draw();
     const unsubscribes = sources.pmIds.map((pmId) => source.subscribeLogs(pmId, draw));
     return () => {
+      if (recheck !== null) clearTimeout(recheck);
       for (const unsubscribe of unsubscribes) unsubscribe();
       layers.delete('logs');
     };
-  }, [layers, source, sources, stderrOnly, view, width, room, empty, color]);
+  }, [layers, source, sources, stderrOnly, view, width, room, empty, floodSkipped, glyphs.ellipsis, color]);
   return layers === null ? null : box;
 }

@@ -21,8 +21,11 @@ export interface LogViewOptions {
   labels: { ellipsis: string; cut: (size: string) => string };
 }
 
-/** `mark`: the `!` of a stderr line and, while searching, `*` on a matching line and `>` on the current one. */
-export type LogSegmentKind = 'time' | 'mark' | 'source' | 'text' | 'match';
+/**
+ * `mark`: the `!` of a stderr line and, while searching, `*` on a matching line and `>` on the current one. `skip`:
+ * the row that says how many lines a paced pane skipped (log-pane-rows.ts).
+ */
+export type LogSegmentKind = 'time' | 'mark' | 'source' | 'text' | 'match' | 'skip';
 
 export interface LogSegment {
   text: string;
