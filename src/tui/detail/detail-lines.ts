@@ -3,6 +3,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Diagnostic, Service } from '../../pm2-bridge/types.js';
 import { formatBytes } from '../format/bytes.js';
 import type { Glyphs } from '../format/glyphs.js';
+import { formatMetricValue } from '../format/metric-value.js';
 import { formatMilliseconds } from '../format/milliseconds.js';
 import { severityMark, severityTone } from '../format/severity-mark.js';
 import type { Tone } from '../format/tone.js';
@@ -97,7 +98,7 @@ export function detailLines(
   if (service.metrics.length > 0) {
     lines.push({
       label: m.metrics,
-      text: service.metrics.map((metric) => `${metric.name} ${metric.value}${metric.unit === null ? '' : ` ${metric.unit}`}`).join('  '),
+      text: service.metrics.map((metric) => `${metric.name} ${formatMetricValue(metric.value)}${metric.unit === null ? '' : ` ${metric.unit}`}`).join('  '),
       tone: null,
     });
   }

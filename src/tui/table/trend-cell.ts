@@ -6,8 +6,16 @@ import { TREND_WIDTH } from './fit-columns.js';
 /** 15 s a cell: the column covers the last two minutes. */
 export const TREND_BIN_MS = 15_000;
 
+/**
+ * The end of the newest closed cell at `now`: cells are whole 15 s of the clock, and the one still filling is not
+ * drawn, so the column changes only when a cell closes (not with every sample).
+ */
+export function trendEnd(now: number): number {
+  return Math.floor(now / TREND_BIN_MS) * TREND_BIN_MS;
+}
+
 /** CPU points (percent) as the column's text; scaled to the largest shown, at least 1% (idle stays at the floor). */
 export function trendText(points: readonly HistoryPoint[], now: number, ascii: boolean): string {
-  const bins = binPoints(points, TREND_WIDTH, TREND_BIN_MS, now);
+  const bins = binPoints(points, TREND_WIDTH, TREND_BIN_MS, trendEnd(now));
   return sparkline(bins, chartScale(bins, 1), ascii);
 }

@@ -2,7 +2,7 @@
 // the trend column (CPU sparkline from the insights history).
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomActionRunner, HistoryPoint, InsightsSnapshot, InsightsSource, TimelineEvent } from '../../../src/pm2-bridge/types.js';
-import { TREND_BIN_MS, trendText } from '../../../src/tui/table/trend-cell.js';
+import { TREND_BIN_MS, trendEnd, trendText } from '../../../src/tui/table/trend-cell.js';
 import { unseenServices } from '../../../src/tui/table/unseen-events.js';
 import { makeService } from '../fixtures/make-service.js';
 import { MemorySource } from '../fixtures/memory-source.js';
@@ -91,12 +91,21 @@ describe('the mark in the table', () => {
 
 describe('the trend column (CPU sparkline)', () => {
   const NOW = 1_700_000_000_000;
-  // One sample per 15 s cell, the newest in the last cell: 0, 10 … 70 %.
-  const ramp = Array.from({ length: 8 }, (_, i) => ({ at: NOW - (7 - i) * TREND_BIN_MS, value: i * 10 }));
+  // One sample per closed 15 s cell of the clock, the newest in the last one closed before NOW: 0, 10 … 70 %.
+  const closed = trendEnd(NOW);
+  const ramp = Array.from({ length: 8 }, (_, i) => ({ at: closed - (8 - i) * TREND_BIN_MS + 1000, value: i * 10 }));
   it('draws the samples low to high, blank where none', () => {
     expect(trendText(ramp, NOW + 1000, false)).toBe('▁▂▃▄▅▆▇█');
     expect(trendText(ramp, NOW + 1000, true)).toBe('_.,-~=*#');
     expect(trendText(ramp.slice(4), NOW + 1000, false)).toBe('    ▅▆▇█');
+  });
+  it('changes only when a cell closes: samples in the cell still filling are not drawn until it does', () => {
+    const filling = [...ramp, { at: closed + 2000, value: 200 }, { at: closed + 9000, value: 0 }];
+    const texts = new Set<string>();
+    for (let at = closed; at < closed + TREND_BIN_MS; at += 1000) texts.add(trendText(filling, at, false));
+    expect([...texts]).toEqual(['▁▂▃▄▅▆▇█']);
+    // The cell closes: everything moves one cell left and the 200 % peak is the new top.
+    expect(trendText(filling, closed + TREND_BIN_MS, false)).toBe('▁▂▂▂▃▃▃█');
   });
   it('shows on a wide terminal, is dropped first at 80 columns, and hides through the chooser', async () => {
     const insights = new MemoryInsights();
