@@ -58,6 +58,10 @@ async function main(): Promise<void> {
     return exitAfterFlush(EXIT_USAGE);
   }
   if (args.watch) {
+    if (args.hosts.length > 0 || args.context !== undefined) {
+      process.stderr.write(`${messages.hosts.watchLocalOnly}\n`);
+      return exitAfterFlush(EXIT_USAGE);
+    }
     const { runWatch } = await import('./cli/run-watch.js');
     return runWatch(args, version);
   }
@@ -77,8 +81,8 @@ async function main(): Promise<void> {
   }
   const hosts = resolved.hosts;
   if (hosts.length > 0 && (args.once || args.json)) {
-    process.stderr.write(`${messages.hosts.interactiveOnly}\n`);
-    return exitAfterFlush(EXIT_USAGE);
+    const { runHostsOnce } = await import('./cli/run-hosts-once.js');
+    return exitAfterFlush(await runHostsOnce(args, hosts, display));
   }
 
   if (args.once || args.json) {

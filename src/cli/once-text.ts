@@ -21,15 +21,19 @@ export interface OnceTextOptions {
 export function onceText(snapshot: Snapshot, options: OnceTextOptions): string {
   const { messages } = options;
   const lines: string[] = [];
-  const banner = bannerLines(snapshot.connection, messages, { live: false, diagnostics: snapshot.diagnostics, pm2: options.pm2 });
-  lines.push(...(banner.length > 0 ? banner : [messages.connection.connected(snapshot.connection.home)]));
+  const { connection } = snapshot;
+  const banner = bannerLines(connection, messages, { live: false, diagnostics: snapshot.diagnostics, pm2: options.pm2 });
+  // Several hosts: how many answered, then a line for each host that did not (or whose PM2 is not up).
+  if (connection.kind === 'hosts') lines.push(messages.hosts.summary(connection.hosts.filter((link) => link.state.kind === 'connected').length, connection.hosts.length));
+  lines.push(...(banner.length > 0 || connection.kind === 'hosts' ? banner : [messages.connection.connected(connection.home)]));
   lines.push('');
   if (snapshot.services.length === 0) lines.push(messages.table.noServices(options.pm2));
   else lines.push(...tableText(snapshot.services, options));
   // Every finding's text names its service already.
   const finding = (diagnostic: Diagnostic) => {
     const described = options.describeDiagnostic(diagnostic);
-    lines.push(`${severityMark(diagnostic.severity, options.glyphs)} ${described.text}`);
+    // A setup finding of one of several hosts names its host first.
+    lines.push(`${severityMark(diagnostic.severity, options.glyphs)} ${diagnostic.host === undefined ? '' : `${diagnostic.host}: `}${described.text}`);
     for (const detail of described.details) lines.push(`      | ${detail}`);
     if (described.fix !== null) lines.push(`    ${messages.detail.fix}: ${described.fix}`);
   };

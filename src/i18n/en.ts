@@ -291,6 +291,7 @@ export const en: Messages = {
       '  --host <dest>      watch this host over ssh instead (repeat for more; a hosts-file name or ssh destination)',
       '  --context <name>   watch the hosts of this context of the hosts file',
       '  --hosts <file>     hosts file (default: $XDG_CONFIG_HOME/gakuco-monit/hosts.json)',
+      '                     with --once / --json: every host read once, exit 1 unless every host answered',
       '  --help, --version',
     ].join('\n'),
     keys: (entries) => `\nKeys: ${entries} (all of them: ? on screen)`,
@@ -319,6 +320,7 @@ export const en: Messages = {
     fileBad: (path, problem) => `Hosts file ${path}: ${problem}`,
     unknownContext: (name, path) => `No context "${name}" in ${path}`,
     noHosts: 'No host to watch: give --host <ssh destination> or a context with hosts',
-    interactiveOnly: '--host and --context are for the interactive monitor; for one host without a terminal: ssh <host> gakuco-monit --json',
+    noAnswer: (host, seconds) => `${host}: no answer within ${seconds} s`,
+    watchLocalOnly: '--watch streams this host\'s PM2 only; for another host: ssh <host> gakuco-monit --json --watch',
   },
 };

@@ -268,6 +268,7 @@ export const ja: Messages = {
       '  --host <接続先>    ssh でこのホストを監視 (繰り返し可。hosts ファイルの名前か ssh の接続先)',
       '  --context <名前>   hosts ファイルのこのコンテキストのホストを監視',
       '  --hosts <file>     hosts ファイル (既定: $XDG_CONFIG_HOME/gakuco-monit/hosts.json)',
+      '                     --once / --json と一緒なら各ホストを 1 回読み、全ホストが応答しなければ終了コード 1',
       '  --help, --version',
     ].join('\n'),
     keys: (entries) => `\nキー: ${entries} (すべては画面で ?)`,
@@ -296,6 +297,7 @@ export const ja: Messages = {
     fileBad: (path, problem) => `hosts ファイル ${path}: ${problem}`,
     unknownContext: (name, path) => `${path} にコンテキスト "${name}" はありません`,
     noHosts: '監視するホストがありません: --host <ssh の接続先> か、ホストのあるコンテキストを指定してください',
-    interactiveOnly: '--host と --context は対話モード用です。端末なしで 1 ホストなら: ssh <host> gakuco-monit --json',
+    noAnswer: (host, seconds) => `${host}: ${seconds} 秒以内に応答がありません`,
+    watchLocalOnly: '--watch はこのホストの PM2 だけを流します。他のホストは: ssh <host> gakuco-monit --json --watch',
   },
 };

@@ -199,6 +199,8 @@ export interface Messages {
     /** --hosts or --context without any host to watch. */
     noHosts: string;
     /** --host with --once or --json. */
-    interactiveOnly: string;
+    /** --once / --json: a host that neither answered nor failed in time. */
+    noAnswer: (host: string, seconds: number) => string;
+    watchLocalOnly: string;
   };
 }

@@ -49,7 +49,9 @@ export type HostLinkState =
   /** The remote speaks another stream version (`version`; this monitor reads STREAM_VERSION). */
   | { kind: 'incompatible'; version: number; retryAt: number }
   /** The link failed or ended (`detail`: ssh's last words); tried again at `retryAt`, attempt `attempt`. */
-  | { kind: 'lost'; detail: string; attempt: number; retryAt: number };
+  | { kind: 'lost'; detail: string; attempt: number; retryAt: number }
+  /** --once / --json only: the host neither answered nor failed within `waitedMs` (it is not tried again). */
+  | { kind: 'no-answer'; waitedMs: number };
 
 export interface HostLink {
   /** The name shown in the host column (a hosts-file name, or the ssh destination). */
@@ -113,6 +115,8 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
  */
 export interface Diagnostic {
   code: string;
+  /** With several hosts: the host whose setup a setup-wide finding is about (src/remote/multi-host-source.ts). */
+  host?: string;
   severity: DiagnosticSeverity;
   params: Record<string, string | number>;
   fix: string | null;

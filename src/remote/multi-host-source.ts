@@ -18,16 +18,20 @@ interface Origin {
  */
 export const HOST_KEY_SPAN = 1_000_000;
 
-/**
- * Setup findings are about one host's PM2 and name no host: the link states say what each host lacks. One array,
- * so the list (and the table) is not redrawn for a log line.
- */
-const NO_FINDINGS: readonly Diagnostic[] = [];
+/** Setup findings of one host, each naming it (`host`): the findings pane and --once say whose PM2 they are about. */
+function withHost(diagnostics: readonly Diagnostic[], host: string): Diagnostic[] {
+  return diagnostics.map((diagnostic) => ({ ...diagnostic, host }));
+}
 
 export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
   const listeners = new Listeners();
   /** Per host: the view last merged and its services with their keys (rebuilt only when that host's change). */
-  const merged = hosts.map(() => ({ view: null as HostView | null, services: [] as Service[], logs: new Map<number, readonly LogLine[]>() }));
+  const merged = hosts.map(() => ({
+    view: null as HostView | null,
+    services: [] as Service[],
+    logs: new Map<number, readonly LogLine[]>(),
+    diagnostics: [] as Diagnostic[],
+  }));
   let snapshot: Snapshot | null = null;
   snapshot = build();
 
@@ -40,6 +44,7 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
 
   function build(): Snapshot {
     let servicesChanged = false;
+    let findingsChanged = false;
     hosts.forEach((source, index) => {
       const view = source.getView();
       const entry = merged[index]!;
@@ -48,6 +53,10 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
           .filter((service) => service.pmId >= 0 && service.pmId < HOST_KEY_SPAN)
           .map((service) => ({ ...service, pmId: keyOf(index, service.pmId), host: source.spec.name }));
         servicesChanged = true;
+      }
+      if (entry.view?.diagnostics !== view.diagnostics) {
+        entry.diagnostics = withHost(view.diagnostics, source.spec.name);
+        findingsChanged = true;
       }
       if (entry.view?.logs !== view.logs) {
         entry.logs = new Map([...view.logs].map(([pmId, lines]) => [keyOf(index, pmId), lines]));
@@ -60,7 +69,8 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
       connection: connectionOf(previous?.connection),
       services: servicesChanged || previous === null ? merged.flatMap((entry) => entry.services) : previous.services,
       logs: new Map(merged.flatMap((entry) => [...entry.logs])),
-      diagnostics: NO_FINDINGS,
+      // The same array while no host's findings changed, so the list (and the table) is not redrawn for a log line.
+      diagnostics: findingsChanged || previous === null ? merged.flatMap((entry) => entry.diagnostics) : previous.diagnostics,
       refreshedAt: refreshed.length === 0 ? null : Math.max(...refreshed),
     };
   }

@@ -81,7 +81,9 @@ export class RemoteModel {
         const full = withRepeatedFields(s, before.get(s.pmId));
         return full === null ? [] : [sanitizeDeep(full)];
       });
-    this.diagnostics = Array.isArray(record.diagnostics) ? sanitizeDeep(record.diagnostics as Diagnostic[]) : [];
+    const diagnostics = Array.isArray(record.diagnostics) ? sanitizeDeep(record.diagnostics as Diagnostic[]) : [];
+    // The same array while the findings are the same, so the merged list keeps its findings too.
+    if (JSON.stringify(diagnostics) !== JSON.stringify(this.diagnostics)) this.diagnostics = diagnostics;
     this.refreshedAt = typeof record.refreshedAt === 'number' ? record.refreshedAt : null;
     const present = new Set(this.services.map((s) => s.pmId));
     for (const pmId of this.buffers.keys()) {

@@ -24,6 +24,8 @@ export interface HostSourceOptions {
   silenceMs: number;
   /** An action's answer is awaited this long (the remote's own timeout is 15 s, plus ssh's connect). */
   actionTimeoutMs: number;
+  /** Log lines the remote reads back from each service's files at start (its --history-lines); default its own. */
+  historyLines?: number;
   /** The ssh program; default `ssh` from PATH. */
   ssh?: string;
 }
@@ -98,7 +100,8 @@ export function createSshHostSource(spec: HostSpec, options: HostSourceOptions):
     retryTimer = null;
     if (closed) return;
     if (link.kind !== 'connected') setLink(link.kind === 'connecting' ? link : { kind: 'connecting' });
-    const argv = sshArgv(spec, ['--json', '--watch', '--interval', String(options.refreshIntervalMs)]);
+    const history = options.historyLines === undefined ? [] : ['--history-lines', String(options.historyLines)];
+    const argv = sshArgv(spec, ['--json', '--watch', '--interval', String(options.refreshIntervalMs), ...history]);
     const proc = spawn(ssh, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
     let stderr = '';

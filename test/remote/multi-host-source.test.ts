@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionTarget, HostLinkState, LogLine, Service, ServiceAction } from '../../src/pm2-bridge/types.js';
 import type { HostSource, HostView } from '../../src/remote/ssh-host-source.js';
 import { createMultiHostSource, HOST_KEY_SPAN } from '../../src/remote/multi-host-source.js';
+import { hostOutcome } from '../../src/remote/read-hosts-once.js';
 import { makeService } from '../tui/fixtures/make-service.js';
 
 class MemoryHost implements HostSource {
@@ -57,5 +58,36 @@ describe('multi-host source', () => {
     expect(source.getLogs(3)).toEqual([line]);
     a.update({ link: { kind: 'lost', detail: 'gone', attempt: 1, retryAt: 5 } });
     expect(listed).toBe(1);
+  });
+});
+
+describe('multi-host setup findings', () => {
+  it("carries each host's setup findings with its host, the same array while none changed", () => {
+    const finding = { code: 'dump-missing', severity: 'warning' as const, params: { running: 'web' }, fix: 'pm2 save' };
+    const a = new MemoryHost(spec('a'), [makeService({ pmId: 0, name: 'web' })], connected(11));
+    const b = new MemoryHost(spec('b'), [makeService({ pmId: 0, name: 'web' })], connected(22));
+    b.update({ diagnostics: [finding] });
+    const source = createMultiHostSource([a, b]);
+    const first = source.getList().diagnostics;
+    expect(first).toEqual([{ ...finding, host: 'b' }]);
+    a.update({ logs: new Map([[0, [{ seq: 1, at: 1, stream: 'out', text: 'x', history: false }]]]) });
+    expect(source.getList().diagnostics).toBe(first);
+    a.update({ diagnostics: [finding] });
+    expect(source.getList().diagnostics.map((d) => d.host)).toEqual(['a', 'b']);
+  });
+});
+
+describe('hostOutcome (--once over hosts)', () => {
+  const view = (change: Partial<HostView>): HostView => ({ link: connected(1), services: [], logs: new Map(), diagnostics: [], refreshedAt: 5, ...change });
+  it('waits for a link, a PM2 connection, a first list and the port checks; a failed link is final', () => {
+    expect(hostOutcome(view({ link: { kind: 'connecting' } }))).toBeNull();
+    expect(hostOutcome(view({ link: { kind: 'connected', since: 1, daemon: { kind: 'connecting', home: '/h' } } }))).toBeNull();
+    expect(hostOutcome(view({ refreshedAt: null }))).toBeNull();
+    const pending = makeService({ pmId: 0, name: 'web' });
+    pending.portCheck = { port: 80, checkedAt: 0, listening: null, connectMs: null, health: 'pending', healthMs: null, healthDetail: null, upstreamConfigured: null, conflict: null };
+    expect(hostOutcome(view({ services: [pending] }))).toBeNull();
+    expect(hostOutcome(view({}))).toBe(true);
+    expect(hostOutcome(view({ link: { kind: 'connected', since: 1, daemon: { kind: 'no-daemon', home: '/h', since: 1 } }, refreshedAt: null }))).toBe(true);
+    expect(hostOutcome(view({ link: { kind: 'host-key-refused', retryAt: 1 } }))).toBe(false);
   });
 });

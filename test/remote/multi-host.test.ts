@@ -2,6 +2,7 @@
 // whose sessions get their own PM2_HOME with its own daemon; the built monitor (dist/cli.js) in tmux reaches them
 // with ssh and a hosts file (a temp ssh config and known_hosts: never ~/.ssh), and on the other side the same
 // dist/cli.js runs `--json --watch` and `action …`. No mocks: real sshd, real ssh, real PM2.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,19 @@ function cellOnScreen(screen: string, host: string, name: string, header: string
   if (head === undefined || row === undefined) return null;
   const start = head.indexOf(header);
   return row.slice(start, start + header.length).trim();
+}
+
+/** The detail pane's text (left of the log pane), its wrapped lines joined. */
+function detailText(screen: string): string {
+  const lines = screen.split('\n');
+  const top = lines.findIndex((line) => line.includes('── Details:'));
+  if (top < 0) return '';
+  const width = lines[top]!.indexOf('── Logs:');
+  return lines
+    .slice(top + 1)
+    .map((line) => (width > 0 ? line.slice(0, width) : line).trim())
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 describe.skipIf(missing !== null)('several hosts in one monitor, over real ssh', () => {
@@ -111,6 +125,9 @@ describe.skipIf(missing !== null)('several hosts in one monitor, over real ssh',
     // Rows: host-a alpha, host-a web, host-b beta, host-b web (hosts in order, each in pm_id order).
     await tmux.keys('Down', 'Down', 'Down');
     await screenUntil((text) => (text.split('\n').some((line) => /^[>▶❯]/.test(line.trimStart()) && /host-b\s+web/.test(line)) ? text : null), 'host-b web selected', 10_000);
+    // Host B's own setup findings (read there: its PM2 home was never saved) are in the detail pane, not host A's.
+    const findings = await screenUntil((text) => (detailText(text).includes('after a reboot beta, web will not come back') ? detailText(text) : null), "host B's dump-missing finding", 15_000);
+    expect(findings).not.toContain('alpha, web');
     await tmux.keys('r');
     await screenUntil((text) => (/\(y\/N\)/i.test(text) ? text : null), 'the confirmation question', 10_000);
     await tmux.keys('y');
@@ -135,6 +152,64 @@ describe.skipIf(missing !== null)('several hosts in one monitor, over real ssh',
     await tmux.keys('q');
     const code = await waitFor(() => (existsSync(exitFile) ? readFileSync(exitFile, 'utf8').trim() : null), 'the exit code file', 10_000, 100);
     expect(code).toBe('0');
+  });
+
+  describe('--once and --json over the hosts', () => {
+    const run = (...extra: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, [CLI, '--lang', 'en', '--hosts', hostsFile, ...extra], { env: { ...process.env, LANG: 'C.UTF-8' }, timeout: 60_000 }, (error, stdout, stderr) =>
+          resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : null, stdout, stderr }),
+        );
+      });
+
+    it('--once: one table with a host column, a failing host reported without hiding the others, exit 1', async () => {
+      lab.addWrongKeyAlias('host-forged-once', hostA);
+      const out = await run('--context', 'lab', '--host', 'host-forged-once', '--once');
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(1);
+      expect(out.stdout).toContain('2/3 hosts connected');
+      expect(out.stdout).toMatch(/host-forged-once: host key refused/);
+      expect(out.stdout).not.toContain('retrying');
+      expect(out.stdout).toMatch(/Host\s+Name\s+Status/);
+      for (const [host, name] of [['host-a', 'alpha'], ['host-a', 'web'], ['host-b', 'beta'], ['host-b', 'web']]) {
+        expect(out.stdout).toMatch(new RegExp(`\\s${host}\\s+${name}\\s+\\S+ online`));
+      }
+      // Each host's setup findings, read there, name their host.
+      expect(out.stdout).toContain('! host-a: pm2-logrotate is not installed');
+      expect(out.stdout).toContain('! host-b: pm2-logrotate is not installed');
+    }, 70_000);
+
+    it('--json: one document with each host, exit 0 when every host answered', async () => {
+      const out = await run('--context', 'lab', '--json');
+      expect(out.stderr).toBe('');
+      expect(out.code).toBe(0);
+      const doc = JSON.parse(out.stdout) as {
+        hosts: { host: string; answered: boolean; link: { kind: string }; connection: { kind: string }; services: { name: string; status: string; host?: string }[]; diagnostics: { code: string; params: Record<string, unknown> }[] }[];
+      };
+      expect(doc.hosts.map((h) => [h.host, h.answered, h.link.kind, h.connection.kind])).toEqual([
+        ['host-a', true, 'connected', 'connected'],
+        ['host-b', true, 'connected', 'connected'],
+      ]);
+      expect(doc.hosts.map((h) => h.services.map((s) => s.name).sort())).toEqual([['alpha', 'web'], ['beta', 'web']]);
+      for (const host of doc.hosts) expect(host.diagnostics.map((d) => d.code)).toContain('logrotate-missing');
+    }, 70_000);
+
+    it('--json: a host whose sshd is down is reported as such, the other host in full, exit 1', async () => {
+      const down = await lab.addHost('host-down', homeA.home);
+      down.kill();
+      const out = await run('--host', 'host-b', '--host', 'host-down', '--json');
+      expect(out.code).toBe(1);
+      const doc = JSON.parse(out.stdout) as { hosts: { host: string; answered: boolean; link: { kind: string; detail?: string }; services: unknown[] }[] };
+      expect(doc.hosts.map((h) => [h.host, h.answered, h.link.kind])).toEqual([['host-b', true, 'connected'], ['host-down', false, 'lost']]);
+      expect(doc.hosts[0]!.services).toHaveLength(2);
+      expect(doc.hosts[1]!.link.detail).toMatch(/refused|closed|port/i);
+    }, 70_000);
+
+    it('--watch stays one host: with --host it is a usage error', async () => {
+      const out = await run('--host', 'host-a', '--json', '--watch');
+      expect(out.code).toBe(64);
+      expect(out.stderr).toContain('ssh <host> gakuco-monit --json --watch');
+    });
   });
 
   describe('link states', () => {

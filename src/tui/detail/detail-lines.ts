@@ -90,7 +90,11 @@ export function detailLines(
     tone: limit !== null && service.memory > limit * 0.8 ? 'yellow' : null,
   });
   lines.push(...portLines(service, m));
-  const setupFindings = diagnosticLines(setupDiagnostics, context);
+  // With several hosts: the findings about this service's host only.
+  const setupFindings = diagnosticLines(
+    service.host === undefined ? setupDiagnostics : setupDiagnostics.filter((d) => d.host === undefined || d.host === service.host),
+    context,
+  );
   if (ownFindings.length === 0 || setupFindings.length > 0) {
     lines.push({ label: m.diagnostics, text: ownFindings.length + setupFindings.length === 0 ? m.noDiagnostics : '', tone: null });
     lines.push(...setupFindings);

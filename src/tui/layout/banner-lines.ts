@@ -33,14 +33,15 @@ export function bannerLines(connection: ConnectionState, messages: Messages, { l
         `${connection.lastOkAt === null ? '' : c.lastOk(formatClockTime(connection.lastOkAt)) + ' / '}${c.keepsLast}`,
       ];
     case 'hosts':
-      return connection.hosts.flatMap((link) => hostLinkLine(link, messages, pm2));
+      return connection.hosts.flatMap((link) => hostLinkLine(link, messages, pm2, live));
   }
 }
 
 /** One line for a host that is not fully up (its ssh link, or its own PM2); none for a host that is. */
-function hostLinkLine({ host, state }: HostLink, messages: Messages, pm2: string): string[] {
+function hostLinkLine({ host, state }: HostLink, messages: Messages, pm2: string, live: boolean): string[] {
   const h = messages.hosts;
-  const retry = (retryAt: number) => h.retryAt(formatClockTime(retryAt));
+  // --once tries each host once: no retry to announce.
+  const retry = (retryAt: number) => (live ? h.retryAt(formatClockTime(retryAt)) : '');
   switch (state.kind) {
     case 'connecting':
       return [h.connecting(host)];
@@ -58,5 +59,7 @@ function hostLinkLine({ host, state }: HostLink, messages: Messages, pm2: string
       return [h.incompatible(host, state.version) + retry(state.retryAt)];
     case 'lost':
       return [h.lost(host, state.detail) + retry(state.retryAt)];
+    case 'no-answer':
+      return [h.noAnswer(host, Math.round(state.waitedMs / 1000))];
   }
 }
