@@ -1,6 +1,7 @@
 // The monitor's side of the hand-over: a HistoryFeed that reads GET /history of a running agent, so a monitor
 // started later can merge the agent's past into its own history (HistoryStore.importHistory). What comes back is
 // checked field by field; anything malformed is dropped, and a feed that cannot be reached gives null.
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { HistoryExport, HistoryFeed, HistoryPoint, SeriesKey, ServiceHistory } from '../pm2-bridge/types.js';
 
 export interface AgentFeedOptions {
@@ -43,20 +44,50 @@ export function toHistoryExport(json: unknown): HistoryExport | null {
   return { version: 1, intervalMs: raw.intervalMs, services };
 }
 
+/**
+ * GET <url>/history with node:http, not the global fetch(): the first fetch() loads undici, ~100 ms on the main
+ * thread of a monitor that is starting. Null when nothing answers within the timeout (the whole exchange, body
+ * included), on a status other than 2xx, or on a body that is not a history export.
+ */
 export function createAgentHistoryFeed(options: AgentFeedOptions): HistoryFeed {
-  const base = options.url.replace(/\/+$/, '');
+  const url = `${options.url.replace(/\/+$/, '')}/history`;
+  const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
+  const timeoutMs = options.timeoutMs ?? 3000;
   return {
     async fetchHistory() {
-      try {
-        const res = await fetch(`${base}/history`, {
-          headers: options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {},
-          signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
-        });
-        if (!res.ok) return null;
-        return toHistoryExport(await res.json());
-      } catch {
-        return null;
-      }
+      const { get } = await import('node:http');
+      return new Promise<HistoryExport | null>((resolve) => {
+        let request: ClientRequest | undefined;
+        const finish = (value: HistoryExport | null) => {
+          clearTimeout(timer);
+          request?.destroy();
+          resolve(value); // a second call is a no-op
+        };
+        const timer = setTimeout(() => finish(null), timeoutMs);
+        timer.unref();
+        const onResponse = (res: IncomingMessage) => {
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status > 299) return finish(null);
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', () => finish(null));
+          res.on('end', () => finish(parseHistory(Buffer.concat(chunks))));
+        };
+        try {
+          request = get(url, { headers }, onResponse);
+          request.on('error', () => finish(null));
+        } catch {
+          finish(null); // not an http: URL
+        }
+      });
     },
   };
+}
+
+function parseHistory(body: Buffer): HistoryExport | null {
+  try {
+    return toHistoryExport(JSON.parse(body.toString('utf8')));
+  } catch {
+    return null;
+  }
 }

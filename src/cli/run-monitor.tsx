@@ -11,10 +11,14 @@ import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
 import type { HostSpec } from '../remote/host-spec.js';
 import { createMultiHostSource } from '../remote/multi-host-source.js';
 import { createSshHostSource } from '../remote/ssh-host-source.js';
-import type { Bridge } from '../pm2-bridge/types.js';
+import type { Bridge, HistoryFeed } from '../pm2-bridge/types.js';
 import type { CliArgs } from './cli-args.js';
+import { whenListShown } from './when-list-shown.js';
 
 const CLOSE_GRACE_MS = 500;
+/** The agent's history is asked for this long after the list is first on screen (a frame or two), or at the latest. */
+const HISTORY_AFTER_LIST_MS = 300;
+const HISTORY_AT_LATEST_MS = 3000;
 /** 128 + SIGHUP, as a shell reports a process ended by a hang-up. */
 const EXIT_HANGUP = 129;
 
@@ -24,6 +28,12 @@ const EXIT_HANGUP = 129;
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
 export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readonly HostSpec[]): void {
+  // The resident agent (gakuco-monit serve) on its default port, if one runs: its history from before. Asked only
+  // once the list is on screen, since nothing on the first frame needs it.
+  const agent = createAgentHistoryFeed({ url: `http://127.0.0.1:${DEFAULT_PORT}`, apiKey: process.env.GAKUCO_AGENT_API_KEY ?? null, timeoutMs: 1500 });
+  let startHistory = () => {};
+  const listShown = new Promise<void>((resolve) => (startHistory = resolve));
+  const historyFeed: HistoryFeed = { fetchHistory: () => listShown.then(() => agent.fetchHistory()) };
   // Insights (timeline, exceptions, custom actions) are read from the local PM2 home.
   const local =
     hosts.length === 0
@@ -33,8 +43,7 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
           historyLines: args.historyLines,
           readOnly: args.readOnly,
           diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),
-          // The resident agent (gakuco-monit serve) on its default port, if one runs: its history from before.
-          historyFeed: createAgentHistoryFeed({ url: `http://127.0.0.1:${DEFAULT_PORT}`, apiKey: process.env.GAKUCO_AGENT_API_KEY ?? null, timeoutMs: 1500 }),
+          historyFeed,
         })
       : null;
   const bridge: Bridge =
@@ -72,6 +81,7 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
     </ScreenLayersContext.Provider>,
     { stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 10 },
   );
+  if (local !== null) void whenListShown(local, HISTORY_AFTER_LIST_MS, HISTORY_AT_LATEST_MS).then(startHistory);
   process.once('SIGTERM', quit);
   // A hang-up (closed terminal, dropped SSH session) ends the monitor at once: nobody is left to see a graceful
   // close, and the terminal it would restore is gone. The same when the terminal's input ends or output breaks.
