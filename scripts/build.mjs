@@ -76,6 +76,35 @@ const yogaWithoutFetch = {
   },
 };
 
+// Two packages under Ink build an Intl.Segmenter when they load; the first one made costs ~25 ms (ICU's break data)
+// before the first frame, whose text (ASCII, kana, kanji, box drawing, colour codes) needs none. Ink's tokenizer
+// (@alcalzone/ansi-tokenize, every line of every frame) gets src/tui/format/graphemes.ts instead, the same
+// graphemes split without a segmenter where they are simple (test/tui/format/cell-width-simple.test.ts);
+// slice-ansi (which also asks its segments `containing()`) makes its own at first use.
+const graphemesModule = join(root, 'src/tui/format/graphemes.ts');
+const LAZY_SEGMENTER = 'function __lazySegmenter(...a) { let s = null; return { segment: (t) => (s ??= new Intl.Segmenter(...a)).segment(t) }; }\n';
+const SEGMENTER_SOURCES = /(slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
+const noSegmenterAtLoad = {
+  name: 'no-segmenter-at-load',
+  setup(b) {
+    b.onLoad({ filter: SEGMENTER_SOURCES }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const made = source.split('new Intl.Segmenter(').length - 1;
+      // A version that builds it another way (or more than once) would silently pay at load again: fail instead.
+      if (made !== 1) throw new Error(`no-segmenter-at-load: expected one "new Intl.Segmenter(" in ${args.path}, found ${made}`);
+      if (args.path.includes('ansi-tokenize')) {
+        const segmenter = 'new Intl.Segmenter(undefined, { granularity: "grapheme" })';
+        // It only iterates { segment, index } of segmenter.segment(str): what graphemes() yields.
+        if (!source.includes(segmenter) || source.split('segmenter.segment(').length !== 2 || /segmenter\.(?!segment\()/.test(source))
+          throw new Error(`no-segmenter-at-load: ${args.path} uses its segmenter in a way graphemes() may not cover`);
+        const contents = `import { graphemes as __graphemes } from ${JSON.stringify(graphemesModule)};\n${source.replace(segmenter, '{ segment: __graphemes }')}`;
+        return { contents, loader: 'js' };
+      }
+      return { contents: LAZY_SEGMENTER + source.replace('new Intl.Segmenter(', '__lazySegmenter('), loader: 'js' };
+    });
+  },
+};
+
 // The servers: tx2 is required at run time only under PM2 and stays a package. Code splitting: the entry chunk holds
 // only what listening and /health need; the SDK's transport, its zod schemas and the tools are chunks loaded after
 // the port answers (src/servers/shared/sdk-kit.ts, the services' prepare()). Start CPU 270 -> 90 ms
@@ -100,7 +129,7 @@ const entries = [
       chunkNames: '[name]-[hash]',
       // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
       external: ['pm2'],
-      plugins: [noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch],
+      plugins: [noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch, noSegmenterAtLoad],
       define: { 'process.env.NODE_ENV': '"production"' },
       banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
     },

@@ -1,6 +1,5 @@
 import { asciiPrefixLength, cellWidth } from './cell-width.js';
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+import { graphemes } from './graphemes.js';
 
 /**
  * Cuts `text` to at most `width` cells, ending with `ellipsis` when something was cut. A wide character never
@@ -23,7 +22,7 @@ export function truncateCells(text: string, width: number, ellipsis = '…'): st
   let used = start;
   let fitsRoom = Math.max(0, Math.min(start, room));
   let end = start;
-  for (const { segment, index } of segmenter.segment(text.slice(start))) {
+  for (const { segment, index } of graphemes(text.slice(start))) {
     const w = cellWidth(segment);
     if (used + w > width) return cut(fitsRoom);
     used += w;

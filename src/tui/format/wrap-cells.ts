@@ -1,6 +1,5 @@
 import { cellWidth } from './cell-width.js';
-
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+import { graphemes } from './graphemes.js';
 
 interface BreakPoint {
   /** The row ends here (exclusive). */
@@ -27,7 +26,7 @@ export function wrapCells(text: string, width: number, indent = ''): string[] {
   let breakPoint: BreakPoint | null = null;
   const room = () => (rows.length === 0 ? width : width - indentWidth);
   const flush = (part: string) => rows.push(rows.length === 0 || indentWidth === 0 ? part : indent + part);
-  for (const { segment } of segmenter.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = cellWidth(segment);
     if (used + w > room()) {
       if (segment === ' ') {

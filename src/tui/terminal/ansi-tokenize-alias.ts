@@ -14,6 +14,7 @@ import {
   type StyledChar,
   type Token,
 } from '@alcalzone/ansi-tokenize';
+import { simpleCodePointWidth } from '../format/cell-width.js';
 
 export * from '@alcalzone/ansi-tokenize';
 
@@ -53,8 +54,9 @@ function plainChar(value: string): Token {
 const sgrTokens = new Map<string, Token[]>();
 
 /**
- * Printable ASCII characters and SGR sequences are tokenized here; from the first anything else on (wide text,
- * other escapes) the package tokenizes the rest, starting one character early in case that one begins a grapheme.
+ * Printable ASCII characters, simple code points and SGR sequences are tokenized here; from the first anything else
+ * on (emoji, combining marks, other escapes) the package tokenizes the rest, starting one character early in case
+ * that one begins a grapheme.
  */
 function tokenizeFast(str: string): Token[] {
   const tokens: Token[] = [];
@@ -85,15 +87,30 @@ function tokenizeFast(str: string): Token[] {
         continue;
       }
     }
+    // A simple code point (kana, kanji, box drawing...: src/tui/format/simple-widths.ts) is a grapheme of its own
+    // unless what follows may join it: then the package takes over from it.
+    const codePoint = str.codePointAt(i)!;
+    const width = simpleCodePointWidth(codePoint);
+    const next = i + (codePoint > 0xffff ? 2 : 1);
+    if (width >= 0 && (next >= str.length || startsAlone(str, next))) {
+      tokens.push({ type: 'char', value: str.slice(i, next), fullWidth: width === 2, styles: NO_STYLES } as StyledChar);
+      i = next;
+      continue;
+    }
     let from = i;
     if (from > 0 && tokens.at(-1)?.type === 'char' && (tokens.at(-1) as StyledChar).styles === NO_STYLES) {
-      tokens.pop();
-      from--;
+      from -= (tokens.pop() as StyledChar).value.length;
     }
     for (const token of realTokenize(str.slice(from))) tokens.push(token);
     break;
   }
   return tokens;
+}
+
+/** Whether a grapheme always starts at `i`: printable ASCII, a simple code point or ESC (a control) is there. */
+function startsAlone(str: string, i: number): boolean {
+  const code = str.charCodeAt(i);
+  return (code >= 0x20 && code <= 0x7e) || code === ESC || simpleCodePointWidth(str.codePointAt(i)!) >= 0;
 }
 
 export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
