@@ -23,6 +23,8 @@ export interface CliArgs {
   hostsFile: string | undefined;
   /** --context NAME: the hosts of that context in the hosts file. */
   context: string | undefined;
+  /** The resident agent whose history the monitor reads at start (--agent URL); null: none (--agent none). */
+  agentUrl: string | null;
   help: boolean;
   version: boolean;
 }

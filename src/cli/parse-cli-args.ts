@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_AGENT_URL, parseAgentUrl } from '../agent/agent-url.js';
 import type { CliArgs, CliArgsResult } from './cli-args.js';
 import { helpFlag, langFlag, parseFlags, pm2HomeFlag, switchFlag, valueFlag, type Flag } from './flags.js';
 
@@ -26,6 +27,13 @@ const MONITOR_FLAGS: readonly Flag<CliArgs>[] = [
   valueFlag('host', (a, v) => v.trim() !== '' && a.hosts.push(v.trim()) > 0),
   valueFlag('hosts', (a, v) => v !== '' && Boolean((a.hostsFile = resolve(v)))),
   valueFlag('context', (a, v) => v !== '' && Boolean((a.context = v))),
+  // The resident agent's history at start: a URL (plain http to this machine only) or none.
+  valueFlag('agent', (a, v) => {
+    const url = parseAgentUrl(v);
+    if (url === undefined) return false;
+    a.agentUrl = url;
+    return true;
+  }),
   valueFlag('history-lines', (a, v) => /^\d+$/.test(v) && (a.historyLines = Number(v)) <= MAX_HISTORY_LINES),
   valueFlag('interval', (a, v) => {
     const ms = Number(v);
@@ -54,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgsResult {
     hosts: [],
     hostsFile: undefined,
     context: undefined,
+    agentUrl: DEFAULT_AGENT_URL,
     help: false,
     version: false,
   };

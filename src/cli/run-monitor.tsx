@@ -1,7 +1,6 @@
 import { render } from 'ink';
 import { createDiagnosticsProvider, defaultPm2Home } from '../pm2-bridge/diagnostics/index.js';
 import { createAgentHistoryFeed } from '../agent/history-feed.js';
-import { DEFAULT_PORT } from '../agent/agent-config.js';
 import { createBridge } from '../pm2-bridge/index.js';
 import { TerminalApp } from '../tui/components/TerminalApp.js';
 import { configPath, DEFAULT_CONFIG, readMonitorConfig } from '../tui/config/monitor-config.js';
@@ -28,12 +27,12 @@ const EXIT_HANGUP = 129;
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
 export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readonly HostSpec[]): void {
-  // The resident agent (gakuco-monit serve) on its default port, if one runs: its history from before. Asked only
-  // once the list is on screen, since nothing on the first frame needs it.
-  const agent = createAgentHistoryFeed({ url: `http://127.0.0.1:${DEFAULT_PORT}`, apiKey: process.env.GAKUCO_AGENT_API_KEY ?? null, timeoutMs: 1500 });
+  // The resident agent (gakuco-monit serve; --agent URL, default 127.0.0.1:9209; none: no agent), if one runs: its
+  // history from before. Asked only once the list is on screen, since nothing on the first frame needs it.
+  const agent = args.agentUrl === null ? null : createAgentHistoryFeed({ url: args.agentUrl, apiKey: process.env.GAKUCO_AGENT_API_KEY ?? null, timeoutMs: 1500 });
   let startHistory = () => {};
   const listShown = new Promise<void>((resolve) => (startHistory = resolve));
-  const historyFeed: HistoryFeed = { fetchHistory: () => listShown.then(() => agent.fetchHistory()) };
+  const historyFeed: HistoryFeed | undefined = agent === null ? undefined : { fetchHistory: () => listShown.then(() => agent.fetchHistory()) };
   // Insights (timeline, exceptions, custom actions) are read from the local PM2 home.
   const local =
     hosts.length === 0

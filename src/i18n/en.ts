@@ -292,6 +292,7 @@ export const en: Messages = {
       '  --context <name>   watch the hosts of this context of the hosts file',
       '  --hosts <file>     hosts file (default: $XDG_CONFIG_HOME/gakuco-monit/hosts.json)',
       '                     with --once / --json: every host read once, exit 1 unless every host answered',
+      '  --agent <url|none> the resident agent whose history is read at start (default http://127.0.0.1:9209;\n                     plain http to this machine only, else https; key: GAKUCO_AGENT_API_KEY)',
       '  --help, --version',
     ].join('\n'),
     keys: (entries) => `\nKeys: ${entries} (all of them: ? on screen)`,

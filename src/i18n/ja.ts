@@ -269,6 +269,7 @@ export const ja: Messages = {
       '  --context <名前>   hosts ファイルのこのコンテキストのホストを監視',
       '  --hosts <file>     hosts ファイル (既定: $XDG_CONFIG_HOME/gakuco-monit/hosts.json)',
       '                     --once / --json と一緒なら各ホストを 1 回読み、全ホストが応答しなければ終了コード 1',
+      '  --agent <url|none> 起動時に履歴を読む常駐エージェント (既定 http://127.0.0.1:9209。平文の http はこの\n                     マシンだけ、他は https。キーは GAKUCO_AGENT_API_KEY)',
       '  --help, --version',
     ].join('\n'),
     keys: (entries) => `\nキー: ${entries} (すべては画面で ?)`,
