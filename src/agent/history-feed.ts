@@ -55,7 +55,8 @@ export function createAgentHistoryFeed(options: AgentFeedOptions): HistoryFeed {
   const timeoutMs = options.timeoutMs ?? 3000;
   return {
     async fetchHistory() {
-      const { get } = await import('node:http');
+      // https for an agent on another host (--agent: plain http is for this machine only).
+      const { get } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
       return new Promise<HistoryExport | null>((resolve) => {
         let request: ClientRequest | undefined;
         const finish = (value: HistoryExport | null) => {
