@@ -35,6 +35,12 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The bridge settles Node's Buffer() deprecation check silently (src/pm2-bridge/buffer-deprecation.ts): a call
+      // of our own would no longer be warned about, so none is allowed.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='Buffer'], NewExpression[callee.name='Buffer']", message: 'Buffer() is deprecated: use Buffer.from / Buffer.alloc.' },
+      ],
     },
   },
   // The boundaries (README, 構成): only the bridge talks to pm2; the TUI sees the bridge only through its types;

@@ -4,9 +4,9 @@ import type { SnapshotSource } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
 import { ScreenLayersContext } from '../display/screen-layers-context.js';
 import { initialFloodPacing, paceFlood } from '../logs/flood-pacing.js';
-import { logPaneRows, type SkipLabel } from '../logs/log-pane-rows.js';
+import { logPaneRows, pacedLiveRows, pacedPageRows, type SkipLabel } from '../logs/log-pane-rows.js';
 import { logRowSgr } from '../logs/log-row-sgr.js';
-import type { LogViewOptions } from '../logs/log-view.js';
+import type { LogRow, LogViewOptions, SourcedLine } from '../logs/log-view.js';
 import { logSources, paneLines, type LogPaneSources } from '../logs/pane-lines.js';
 import type { LayerRect } from '../terminal/screen-layers.js';
 
@@ -52,8 +52,11 @@ export function useLogLayer({ source, sources, stderrOnly, view, width, room }: 
     if (layers === null) return;
     const rect = () => layoutRect(box.current);
     const skipLabel: SkipLabel = (skipped, rate) => floodSkipped(count(skipped), count(rate), glyphs.ellipsis);
+    const sgr = (rows: readonly LogRow[]) => rows.map((row) => logRowSgr(row, color));
     let pacing = initialFloodPacing;
     let recheck: NodeJS.Timeout | null = null;
+    // A held page is laid out once, not on each frame that redraws only the live rows under it.
+    let held: { page: readonly SourcedLine[]; rows: string[] } | null = null;
     const draw = () => {
       if (recheck !== null) clearTimeout(recheck);
       recheck = null;
@@ -63,7 +66,13 @@ export function useLogLayer({ source, sources, stderrOnly, view, width, room }: 
       pacing = step.state;
       // A flood that stops sends nothing more: look again so the pane gives the contiguous tail back.
       if (step.recheckAt !== null) recheck = setTimeout(draw, step.recheckAt - now);
-      const rows = lines.length === 0 ? (room > 0 ? [empty] : []) : logPaneRows(lines, step.view, view, width, room, skipLabel).map((row) => logRowSgr(row, color));
+      let rows: string[];
+      if (lines.length === 0) rows = room > 0 ? [empty] : [];
+      else if (step.view.kind === 'tail') rows = sgr(logPaneRows(lines, step.view, view, width, room, skipLabel));
+      else {
+        if (held?.page !== step.view.page) held = { page: step.view.page, rows: sgr(pacedPageRows(step.view.page, view, width, room)) };
+        rows = [...held.rows, ...sgr(pacedLiveRows(step.view, view, width, skipLabel))];
+      }
       layers.set('logs', { rect, rows });
     };
     draw();

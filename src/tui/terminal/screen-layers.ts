@@ -22,7 +22,8 @@ export interface Layer {
 
 export class ScreenLayers {
   private readonly layers = new Map<string, Layer>();
-  private readonly scratch = new Map<string, VirtualTerminal>();
+  /** Each layer's small terminal and the rows last written to it (a row written again only when it changed). */
+  private readonly scratch = new Map<string, { terminal: VirtualTerminal; rows: (string | undefined)[] }>();
   /** Called when a layer changes (the writer schedules a flush). */
   onChange: () => void = () => undefined;
 
@@ -56,18 +57,29 @@ export class ScreenLayers {
 
   /** The rows drawn by a small terminal of the layer's size (widths, wide characters and SGR as everywhere else). */
   private paint(id: string, rows: readonly string[], rect: LayerRect, styles: StyleTable): VirtualTerminal {
-    let terminal = this.scratch.get(id);
-    if (terminal === undefined || terminal.styles !== styles) {
-      terminal = new VirtualTerminal(rect.height, rect.width, styles);
-      this.scratch.set(id, terminal);
-    } else if (terminal.rows !== rect.height || terminal.cols !== rect.width) {
-      terminal.resize(rect.height, rect.width);
+    let scratch = this.scratch.get(id);
+    if (scratch === undefined || scratch.terminal.styles !== styles) {
+      scratch = { terminal: new VirtualTerminal(rect.height, rect.width, styles), rows: [] };
+      this.scratch.set(id, scratch);
+    } else if (scratch.terminal.rows !== rect.height || scratch.terminal.cols !== rect.width) {
+      scratch.terminal.resize(rect.height, rect.width);
+      scratch.rows = [];
     }
+    // A paced flood redraws two rows under a held page: the page's rows are not parsed again on each frame. The row
+    // after a rewritten one is rewritten too, in case the first ran past the width and wrapped into it.
     let text = '';
+    let rewrote = false;
     const count = Math.min(rows.length, rect.height);
-    for (let r = 0; r < rect.height; r++) text += `\u001B[${r + 1}H\u001B[m\u001B[2K${r < count ? rows[r] : ''}`;
-    terminal.write(`${text}\u001B[m`);
-    return terminal;
+    for (let r = 0; r < rect.height; r++) {
+      const row = r < count ? rows[r]! : '';
+      const unchanged = scratch.rows[r] === row;
+      if (unchanged && !rewrote) continue;
+      rewrote = !unchanged;
+      scratch.rows[r] = row;
+      text += `\u001B[${r + 1}H\u001B[m\u001B[2K${row}`;
+    }
+    if (text !== '') scratch.terminal.write(`${text}\u001B[m`);
+    return scratch.terminal;
   }
 }
 

@@ -30,6 +30,23 @@ describe('ScreenLayers.compose', () => {
     expect(out.styles[3 * 12 + 8]).toBe(out.styles[3 * 12 + 7]);
   });
 
+  it('writes again only the rows that changed (and the row after one, which an overlong row may have wrapped into)', () => {
+    const styles = new StyleTable();
+    const base = createGrid(4, 6);
+    const layers = new ScreenLayers();
+    const rect = () => ({ top: 0, left: 0, width: 6, height: 4 });
+    layers.set('x', { rect, rows: ['page 1', 'page 2', 'skip 1', 'new 1'] });
+    expect(gridText(layers.compose(base, styles))).toEqual(['page 1', 'page 2', 'skip 1', 'new 1']);
+    const write = vi.spyOn(VirtualTerminal.prototype, 'write');
+    layers.set('x', { rect, rows: ['page 1', 'page 2', 'skip 2', 'new 2'] });
+    expect(gridText(layers.compose(base, styles))).toEqual(['page 1', 'page 2', 'skip 2', 'new 2']);
+    expect(write.mock.calls.map(([text]) => text.includes('page'))).toEqual([false]);
+    // A row past the width wraps into the next one; that row is written again even though it did not change.
+    layers.set('x', { rect, rows: ['page 1-long', 'page 2', 'skip 2', 'new 2'] });
+    expect(gridText(layers.compose(base, styles))).toEqual(['page 1', 'page 2', 'skip 2', 'new 2']);
+    write.mockRestore();
+  });
+
   it('returns the base itself when there is no layer, and tells the writer about every change', () => {
     const layers = new ScreenLayers();
     const changes = vi.fn();
