@@ -19,7 +19,7 @@ export interface FloodPacingOptions {
   rateWindowMs: number;
 }
 
-export const FLOOD_PACING: FloodPacingOptions = { frameMs: 250, pageMsPerRow: 80, pageMsMin: 1500, pageMsMax: 2500, rateWindowMs: 1000 };
+export const FLOOD_PACING: FloodPacingOptions = { frameMs: 250, pageMsPerRow: 100, pageMsMin: 1500, pageMsMax: 3000, rateWindowMs: 1000 };
 
 /** The skip row keeps the rate it shows until the measure moves by more than this (relative). */
 const SHOWN_RATE_HOLD = 0.1;

@@ -55,8 +55,8 @@ describe('paceFlood', () => {
     expect(held.map((view) => view.kind === 'paced' && view.page === page)).toEqual([true, true, true, true, true, false]); // 1500 ms for a short page
   });
 
-  it('holds the page (80 ms a row, 1.5-2.5 s) while the newest line moves and the skipped count grows, then takes a new page', () => {
-    const pane = feed(1000, { rows: 27 }); // a page of 25 rows: 2000 ms
+  it('holds the page (100 ms a row, 1.5-3 s) while the newest line moves and the skipped count grows, then takes a new page', () => {
+    const pane = feed(1000, { rows: 22 }); // a page of 20 rows: 2000 ms
     pane.step();
     const first = pane.step();
     if (first.view.kind !== 'paced') throw new Error('not paced');
