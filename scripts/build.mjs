@@ -105,6 +105,36 @@ const noSegmenterAtLoad = {
   },
 };
 
+// pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package, all but the two axon modules
+// the bridge talks to the daemon with (src/pm2-bridge/client.ts). Those are plain CommonJS with a few small packages
+// (debug, amp, escape-string-regexp...): bundled, they cost one compile instead of resolving and loading some twenty
+// files from node_modules before the first frame (~60 ms measured on a loaded machine).
+// Their framing packages call the deprecated Buffer(): Node warns on stderr (over the monitor's screen) when that
+// code is not under node_modules, as it is not once bundled (a checkout's dist/). Those calls become the Buffer.alloc
+// and Buffer.from they mean; the build fails if one is left or the text changed (test/cli/dist-stderr.test.ts).
+const BUNDLED_PM2 = new Set(['pm2/modules/pm2-axon/index.js', 'pm2/modules/pm2-axon-rpc/index.js']);
+const BUFFER_CALLS = [
+  [/amp[\\/]lib[\\/]encode\.js$/, [['new Buffer(len)', 'Buffer.alloc(len)']]],
+  [/amp[\\/]lib[\\/]stream\.js$/, [['new Buffer(4)', 'Buffer.alloc(4)'], ['new Buffer([meta])', 'Buffer.from([meta])']]],
+  [/amp-message[\\/]index\.js$/, [["new Buffer('s:' + arg)", "Buffer.from('s:' + arg)"], ["new Buffer('j:' + JSON.stringify(arg))", "Buffer.from('j:' + JSON.stringify(arg))"]]],
+];
+const pm2OutsideButAxon = {
+  name: 'pm2-outside-but-axon',
+  setup(b) {
+    b.onResolve({ filter: /^pm2(\/|$)/ }, (args) => (BUNDLED_PM2.has(args.path) ? undefined : { path: args.path, external: true }));
+    b.onLoad({ filter: /(amp[\\/]lib[\\/](encode|stream)|amp-message[\\/]index)\.js$/ }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      const [, calls] = BUFFER_CALLS.find(([file]) => file.test(args.path)) ?? [null, []];
+      for (const [from, to] of calls) {
+        if (!source.includes(from)) throw new Error(`pm2-outside-but-axon: "${from}" not found in ${args.path}`);
+        source = source.replaceAll(from, to);
+      }
+      if (/(^|[^.\w])(new\s+)?Buffer\s*\(/m.test(source)) throw new Error(`pm2-outside-but-axon: a Buffer() call is left in ${args.path}`);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 // The servers: tx2 is required at run time only under PM2 and stays a package. Code splitting: the entry chunk holds
 // only what listening and /health need; the SDK's transport, its zod schemas and the tools are chunks loaded after
 // the port answers (src/servers/shared/sdk-kit.ts, the services' prepare()). Start CPU 270 -> 90 ms
@@ -127,9 +157,7 @@ const entries = [
       outdir: 'dist',
       entryNames: 'cli',
       chunkNames: '[name]-[hash]',
-      // pm2 is CommonJS with dynamic requires and spawns its own files: it stays a package.
-      external: ['pm2'],
-      plugins: [noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch, noSegmenterAtLoad],
+      plugins: [pm2OutsideButAxon, noReactDevtools, interactiveDespiteCi, inkHotPathAliases, yogaWithoutFetch, noSegmenterAtLoad],
       define: { 'process.env.NODE_ENV': '"production"' },
       banner: { js: '#!/usr/bin/env node\n' + common.banner.js },
     },
