@@ -39,6 +39,8 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
       ? createBridge({
           pm2Home: args.pm2Home,
           refreshIntervalMs: args.intervalMs,
+          // While only CPU and memory wobble, the list (and what it costs the daemon) comes a third as often.
+          idleRefreshIntervalMs: 3 * args.intervalMs,
           historyLines: args.historyLines,
           readOnly: args.readOnly,
           diagnostics: createDiagnosticsProvider({ shellPm2Home: defaultPm2Home(process.env) }),

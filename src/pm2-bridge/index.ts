@@ -19,6 +19,12 @@ export interface BridgeOptions {
   pm2Home?: string;
   /** List refresh interval (--interval); default 1000 ms. */
   refreshIntervalMs?: number;
+  /**
+   * The list's interval while only CPU, memory and metrics move, and not by much (a status, pid, restart or
+   * service change, a bus event or a CPU move of 5 points brings the refresh interval back); default the refresh
+   * interval (no back-off).
+   */
+  idleRefreshIntervalMs?: number;
   /** Port check interval; default 3000 ms. */
   probeIntervalMs?: number;
   /** Timeout of a list call; default 3000 ms. */
@@ -65,6 +71,7 @@ function storeOptions(options: BridgeOptions): StoreOptions {
   return {
     home: resolvePm2Home(options.pm2Home),
     refreshIntervalMs: options.refreshIntervalMs ?? 1000,
+    idleRefreshIntervalMs: options.idleRefreshIntervalMs,
     probeIntervalMs: options.probeIntervalMs ?? 3000,
     rpcTimeoutMs: options.rpcTimeoutMs ?? 3000,
     actionTimeoutMs: options.actionTimeoutMs ?? 15_000,

@@ -21,6 +21,8 @@ export interface StoreOptions {
   home: string;
   /** 0 for a one-shot reader: no timers, no bus, one connection attempt. */
   refreshIntervalMs: number;
+  /** The list's interval while it is steady (see process-list.ts); default the refresh interval (no back-off). */
+  idleRefreshIntervalMs?: number;
   probeIntervalMs: number;
   /** Timeout of a list call (and of connecting). */
   rpcTimeoutMs: number;
@@ -90,6 +92,7 @@ export function createBridgeModels(options: StoreOptions, deps: StoreDeps = real
     link,
     rpcTimeoutMs: options.rpcTimeoutMs,
     refreshIntervalMs: options.refreshIntervalMs,
+    idleRefreshIntervalMs: options.idleRefreshIntervalMs,
     eventRefreshThrottleMs: options.eventRefreshThrottleMs,
     maxBackoffMs: options.maxBackoffMs,
   });

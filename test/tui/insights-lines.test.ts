@@ -71,6 +71,9 @@ describe('history charts', () => {
     // A metric's newest value to what is useful (one decimal below 10, none above).
     const heap = historyChartLines({ pmId: 0, name: 'api', series: { 'metric:Heap Usage': [{ at: now - 20_000, value: 82.16 }] } }, m, { width: 40, rows: 3, ascii: false, now });
     expect(heap.at(-1)?.text).toMatch(/ 82$/);
+    // "now" is the list's figure when given (the table's, drawn in the same frame), not the newest sample.
+    const withLatest = historyChartLines({ pmId: 0, name: 'api', series: { cpu: samples } }, m, { width: 40, rows: 3, ascii: false, now, latest: { cpu: 42, memory: 0 } });
+    expect(withLatest[0]?.text).toContain('now 42%');
   });
 });
 

@@ -1,6 +1,7 @@
 // The daemon's process list: refreshed at once when the link comes up, then on an interval, soon after bus events
-// (throttled), never two at a time; on failure it says "load failed", keeps the last list and backs off. Deletes
-// come from comparing lists (pm2 sends no event for a delete). Secrets of every app's env are learned here.
+// (throttled), never two at a time; on failure it says "load failed", keeps the last list and backs off. While the
+// list is steady (only CPU, memory and metrics move, and not by much) the interval grows to the idle interval.
+// Deletes come from comparing lists (pm2 sends no event for a delete). Secrets of every app's env are learned here.
 import { linkFailure } from '../actions.js';
 import { DaemonGoneError } from '../client.js';
 import { mergeSecrets, secretValues, type KnownSecrets } from '../redact.js';
@@ -20,6 +21,34 @@ export interface ProcessListOptions {
   eventRefreshThrottleMs: number;
   /** After failures the interval doubles per failure, up to this (or the interval, if longer). */
   maxBackoffMs: number;
+  /**
+   * The interval once the list has been steady for STEADY_REFRESHES refreshes (default: the interval, no back-off).
+   * A list that is not steady, or a bus event, brings the interval back at once.
+   */
+  idleRefreshIntervalMs?: number;
+}
+
+/** Steady lists in a row before the interval backs off to the idle one. */
+export const STEADY_REFRESHES = 3;
+/** A move of CPU (percentage points) or memory (fraction) at least this large is news, not idle noise. */
+const CPU_NEWS = 5;
+const MEMORY_NEWS = 0.1;
+
+/** What a list says apart from its live figures (CPU, memory, metrics). */
+export function listShape(services: readonly Service[]): string {
+  return JSON.stringify(services.map(({ cpu: _cpu, memory: _memory, metrics: _metrics, ...rest }) => rest));
+}
+
+/**
+ * Whether `next` only moved live figures of `before`, each by less than news: the same services in the same states
+ * (pid, restarts, status, env...), CPU within CPU_NEWS points, memory within MEMORY_NEWS of its last value.
+ */
+export function isSteadyList(before: readonly Service[], beforeShape: string, next: readonly Service[], nextShape: string): boolean {
+  if (before.length !== next.length || beforeShape !== nextShape) return false;
+  return next.every((s, i) => {
+    const old = before[i]!;
+    return Math.abs(s.cpu - old.cpu) < CPU_NEWS && Math.abs(s.memory - old.memory) <= MEMORY_NEWS * Math.max(old.memory, 1);
+  });
 }
 
 export interface ListChange {
@@ -64,6 +93,9 @@ export function createProcessList(options: ProcessListOptions): ProcessList {
   const { link } = options;
   let services: readonly Service[] = [];
   let servicesJson = '';
+  let servicesShape = '';
+  let steadyLists = 0;
+  let lastTickAt = Date.now();
   let secrets: KnownSecrets = new Map();
   let listed = false;
   let refreshedAt: number | null = null;
@@ -106,8 +138,13 @@ export function createProcessList(options: ProcessListOptions): ProcessList {
     const setChanged = !wasListed || removed.length > 0 || next.some((s) => !services.some((old) => old.pmId === s.pmId));
     const json = JSON.stringify(next);
     const changed = json !== servicesJson || setChanged;
+    const shape = listShape(next);
+    const wasIdle = steadyLists >= STEADY_REFRESHES;
+    steadyLists = wasListed && isSteadyList(services, servicesShape, next, shape) ? steadyLists + 1 : 0;
     services = next;
     servicesJson = json;
+    servicesShape = shape;
+    if (wasIdle && steadyLists === 0) backToInterval();
     refreshedAt = Date.now();
     setFailure(null);
     listListeners.notify({ services: next, removed, setChanged, changed });
@@ -116,28 +153,46 @@ export function createProcessList(options: ProcessListOptions): ProcessList {
   function reset(): void {
     services = [];
     servicesJson = '';
+    servicesShape = '';
+    steadyLists = 0;
     listed = false;
     failures = 0;
     failure = null;
   }
 
-  /** The next timed refresh: the interval, or after failures twice that per failure, up to the cap. */
+  /**
+   * The next timed refresh: the interval; the idle interval while the list is steady; after failures twice the
+   * interval per failure, up to the cap.
+   */
   function scheduleTick(startedAt: number): void {
     if (closed || options.refreshIntervalMs <= 0) return;
     const interval = options.refreshIntervalMs;
-    const delay = failures === 0 ? interval : Math.min(interval * 2 ** failures, Math.max(interval, options.maxBackoffMs));
+    const steady = steadyLists >= STEADY_REFRESHES ? Math.max(interval, options.idleRefreshIntervalMs ?? interval) : interval;
+    const delay = failures === 0 ? steady : Math.min(interval * 2 ** failures, Math.max(interval, options.maxBackoffMs));
     tickTimer = setTimeout(() => {
       tickTimer = null;
-      const started = Date.now();
+      const started = (lastTickAt = Date.now());
       void flight.run().finally(() => scheduleTick(started));
     }, Math.max(0, startedAt + delay - Date.now()));
+  }
+
+  /** News (a list not steady, a bus event): the next timed refresh comes an interval after the last, not an idle one. */
+  function backToInterval(): void {
+    steadyLists = 0;
+    if (tickTimer === null) return;
+    clearTimeout(tickTimer);
+    tickTimer = null;
+    scheduleTick(lastTickAt);
   }
 
   link.onState((state, before) => {
     if (before.kind === 'linked') reset();
     if (state.kind === 'linked') void flight.run();
   });
-  link.onProcessEvent(() => refreshSoon());
+  link.onProcessEvent(() => {
+    if (steadyLists >= STEADY_REFRESHES) backToInterval();
+    refreshSoon();
+  });
   scheduleTick(Date.now());
 
   function refreshSoon(): void {

@@ -13,6 +13,7 @@ import { useSavedConfig } from '../hooks/use-saved-config.js';
 import { useTableView } from '../hooks/use-table-view.js';
 import { useUiState } from '../hooks/use-ui-state.js';
 import { useUnseenServices } from '../hooks/use-unseen-services.js';
+import { useWholeSecond } from '../hooks/use-whole-second.js';
 import { activeScopes, inputMode } from '../keys/active-scopes.js';
 import { bannerLines } from '../layout/banner-lines.js';
 import { computeLayout } from '../layout/compute-layout.js';
@@ -58,8 +59,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const list = useListView(source);
   const { ui, dispatch, commit, keyQueue } = useUiState(config);
   const [insightsTab, setInsightsTab] = useState<InsightsTab | null>(null);
-  // Whole seconds (the finest the header and uptimes show): a render within the same second leaves them alone.
-  const at = Math.floor(now() / 1000) * 1000;
+  const at = useWholeSecond(now);
   const table = useTableView(list.services, ui, at, commit);
   const trend = useCpuTrend(insights, at, display.ascii);
   const unseen = useUnseenServices(insights, table.selectedRow?.services.map((s) => s.pmId) ?? [], now);

@@ -18,7 +18,7 @@ export function useDetailPane(selected: Service | null, list: ListView, display:
   const title = selected === null ? display.messages.detail.noService : display.messages.detail.title(displayName(selected));
   const rows = useMemo(() => {
     if (selected === null) return [];
-    const charts = insights ? historyChartLines(insights.historyOf(selected), insightsMessages(display.lang), { width, rows: 3, ascii: display.ascii, now: now() }) : [];
+    const charts = insights ? historyChartLines(insights.historyOf(selected), insightsMessages(display.lang), { width, rows: 3, ascii: display.ascii, now: now(), latest: selected }) : [];
     return detailRows([...detailLines(selected, list.diagnostics, display, ui.envExpanded), ...charts], width);
   }, [selected, list.diagnostics, display, ui.envExpanded, width, insights, now]);
   return { title, rows };

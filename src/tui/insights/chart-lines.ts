@@ -17,6 +17,8 @@ export interface ChartOptions {
   maxSpanMs?: number;
   /** Custom metrics drawn (one sparkline row each). */
   maxMetrics?: number;
+  /** The service's CPU and memory as the list says now (the table's figures); default the newest sample. */
+  latest?: { cpu: number; memory: number };
 }
 
 /** Cell widths a chart uses: whole steps of the clock, so its cells close at the same times whatever the width. */
@@ -42,18 +44,18 @@ export function historyChartLines(history: ServiceHistory, m: InsightsMessages, 
   const cols = Math.max(8, options.width - 2);
   const maxSpan = options.maxSpanMs ?? 3_600_000;
   const lines: DetailLine[] = [];
-  const charts: [SeriesKey, string, (n: number) => string][] = [
-    ['cpu', m.chart.cpu, (n) => formatPercent(n)],
-    ['memory', m.chart.memory, (n) => formatBytes(n)],
+  const charts: [SeriesKey, string, (n: number) => string, number | undefined][] = [
+    ['cpu', m.chart.cpu, (n) => formatPercent(n), options.latest?.cpu],
+    ['memory', m.chart.memory, (n) => formatBytes(n), options.latest?.memory],
   ];
-  for (const [key, label, format] of charts) {
+  for (const [key, label, format, latest] of charts) {
     const points = history.series[key];
     if (!points || points.length === 0) continue;
     const { binMs, end } = chartCells(points, cols, options.now, maxSpan);
     const bins = binPoints(points, cols, binMs, end);
     if (bins.every((b) => b === null)) continue;
     const scale = chartScale(bins, key === 'cpu' ? 1 : 0);
-    lines.push({ label, text: `${stats(bins, points[points.length - 1]!.value, format, m)}  ${m.chart.span(Math.max(1, Math.round((binMs * cols) / 60_000)))}`, tone: null });
+    lines.push({ label, text: `${stats(bins, latest ?? points[points.length - 1]!.value, format, m)}  ${m.chart.span(Math.max(1, Math.round((binMs * cols) / 60_000)))}`, tone: null });
     for (const row of barChart(bins, scale, options.rows, options.ascii)) lines.push({ label: null, text: row, tone: 'cyan' });
   }
   const metrics = (Object.keys(history.series) as SeriesKey[]).filter((k) => k.startsWith('metric:')).slice(0, options.maxMetrics ?? 4);

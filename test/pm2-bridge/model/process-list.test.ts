@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ListChange } from '../../../src/pm2-bridge/model/process-list.js';
+import { isSteadyList, listShape, STEADY_REFRESHES, type ListChange } from '../../../src/pm2-bridge/model/process-list.js';
+import { toServices } from '../../../src/pm2-bridge/to-service.js';
 import { FakeDaemon, fakeProcess } from '../../fakes/fake-daemon.js';
 import { closeAll, modelsOver, sleep, until } from './support.js';
 
@@ -116,5 +117,47 @@ describe('process list', () => {
     await until(() => fake.listCalls().length === before + 1);
     await sleep(80);
     expect(fake.listCalls().length).toBe(before + 1);
+  });
+
+  it('backs off to the idle interval while only CPU and memory wobble; a status change or a bus event brings the interval back', async () => {
+    const fake = new FakeDaemon();
+    const web = (cpu: number, status = 'online') => {
+      const p = fakeProcess(0, 'web');
+      return { ...p, monit: { cpu, memory: 1024 + cpu }, pm2_env: { ...p.pm2_env!, status } };
+    };
+    // The first list, three steady ones (cpu 1, 2, 1): then the idle interval; then the app stopped (news).
+    fake.scriptList({ list: [web(0)] }, { list: [web(1)] }, { list: [web(2)] }, { list: [web(1)] }, { list: [web(0, 'stopped')] }, { list: [web(1, 'stopped')] });
+    const models = modelsOver(fake, { refreshIntervalMs: 30, idleRefreshIntervalMs: 2000 });
+    await models.link.start();
+    await until(() => fake.listCalls().length >= 8, 10_000);
+    const gaps = (from: number) => fake.listCalls().slice(from).map((c, i, calls) => (i === 0 ? 0 : c.startedAt - calls[i - 1]!.startedAt)).slice(1);
+    const [g1, g2, g3, idle, afterNews, ...rest] = gaps(0);
+    expect(STEADY_REFRESHES).toBe(3);
+    // Timers fire late on a loaded machine, never early: the idle wait is at least 2 s, the others well under.
+    for (const gap of [g1, g2, g3, afterNews, rest[0]]) expect(gap).toBeLessThan(1200);
+    expect(idle).toBeGreaterThanOrEqual(1990);
+    // Steady again (stopped, cpu 1 each time): idle, then a bus event.
+    await until(() => gaps(8).some((gap) => gap >= 1990), 10_000);
+    const before = fake.listCalls().length;
+    fake.event(0, 'online');
+    await until(() => fake.listCalls().length >= before + 3, 8000);
+    // The event counts as news: the timed refresh comes back to the interval (beside the throttled one for the
+    // event) until the list has been steady STEADY_REFRESHES times again.
+    for (const gap of gaps(before).slice(0, 2)) expect(gap).toBeLessThan(1200);
+  });
+
+  it('counts a list as steady only when nothing but small CPU and memory moves changed', () => {
+    const list = (cpu: number, memory: number, extra: { status?: string; restarts?: number } = {}) => {
+      const p = fakeProcess(0, 'web');
+      return toServices([{ ...p, monit: { cpu, memory }, pm2_env: { ...p.pm2_env!, status: extra.status ?? 'online', restart_time: extra.restarts ?? 0 } }], { shellEnv: new Map() });
+    };
+    const steady = (a: ReturnType<typeof list>, b: ReturnType<typeof list>) => isSteadyList(a, listShape(a), b, listShape(b));
+    const base = list(1, 50_000_000);
+    expect(steady(base, list(4.9, 54_000_000))).toBe(true);
+    expect(steady(base, list(6, 50_000_000))).toBe(false);
+    expect(steady(base, list(1, 60_000_000))).toBe(false);
+    expect(steady(base, list(1, 50_000_000, { status: 'stopped' }))).toBe(false);
+    expect(steady(base, list(1, 50_000_000, { restarts: 1 }))).toBe(false);
+    expect(steady(base, [])).toBe(false);
   });
 });

@@ -276,6 +276,16 @@ describe('logs', () => {
 });
 
 describe('renders', () => {
+  it('ticks the header clock every second by itself, with no new list (the list comes less often at idle)', async () => {
+    const started = Date.now();
+    const now = () => 1_700_000_000_000 + (Date.now() - started);
+    const view = unmountLater(
+      render(<App source={new MemorySource(services())} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={now} />),
+    );
+    const clockOf = (frame: string) => /\d\d:\d\d:\d\d/.exec(frame.split('\n')[0] ?? '')?.[0];
+    const first = clockOf(await waitForFrame(view, (frame) => clockOf(frame) !== undefined));
+    await waitForFrame(view, (frame) => clockOf(frame) !== first, 5000);
+  });
   it('skip new lines of a service whose logs are not shown, which show at once when it is selected', async () => {
     const shown = logLines(5);
     const source = new MemorySource(services(), new Map([[0, shown]]));
