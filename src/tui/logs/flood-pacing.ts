@@ -17,9 +17,14 @@ export interface FloodPacingOptions {
   pageMsMax: number;
   /** The arrival rate is measured over this long. */
   rateWindowMs: number;
+  /**
+   * While paced, step again after this long even if no line comes (a flood that stopped sends nothing more): longer
+   * than a frame, so the store's own notifications, not this timer, drive the frames while the flood goes on.
+   */
+  recheckMs: number;
 }
 
-export const FLOOD_PACING: FloodPacingOptions = { frameMs: 250, pageMsPerRow: 100, pageMsMin: 1500, pageMsMax: 3000, rateWindowMs: 1000 };
+export const FLOOD_PACING: FloodPacingOptions = { frameMs: 250, pageMsPerRow: 100, pageMsMin: 1500, pageMsMax: 3000, rateWindowMs: 1000, recheckMs: 400 };
 
 /** The skip row keeps the rate it shows until the measure moves by more than this (relative). */
 const SHOWN_RATE_HOLD = 0.1;
@@ -146,7 +151,7 @@ export function paceFlood(state: FloodPacingState, input: FloodPacingInput, opti
   return {
     state: { ...base, page, shownRate },
     view: { kind: 'paced', page: page.lines, newest, skipped: Math.max(0, total - page.total), rate: shownRate },
-    recheckAt: now + options.frameMs,
+    recheckAt: now + options.recheckMs,
   };
 }
 

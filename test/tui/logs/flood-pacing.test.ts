@@ -49,7 +49,7 @@ describe('paceFlood', () => {
     expect(step.view.page.map((l) => l.seq)).toEqual(pane.lines.slice(-9, -1).map((l) => l.seq));
     expect(step.view.skipped).toBe(0);
     expect(step.view.rate).toBe(1000);
-    expect(step.recheckAt).toBe(pane.now + 250);
+    expect(step.recheckAt).toBe(pane.now + 400);
     const page = step.view.page;
     const held = Array.from({ length: 6 }, () => pane.step().view);
     expect(held.map((view) => view.kind === 'paced' && view.page === page)).toEqual([true, true, true, true, true, false]); // 1500 ms for a short page
@@ -82,7 +82,7 @@ describe('paceFlood', () => {
     let step = pane.step(250, 0);
     while (step.view.kind === 'paced' && kinds.length < 10) {
       kinds.push(step.view.kind);
-      expect(step.recheckAt).toBe(pane.now + 250);
+      expect(step.recheckAt).toBe(pane.now + 400);
       step = pane.step(250, 0);
     }
     expect(step.view.kind).toBe('tail');
