@@ -35,8 +35,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // The bridge settles Node's Buffer() deprecation check silently (src/pm2-bridge/buffer-deprecation.ts): a call
-      // of our own would no longer be warned about, so none is allowed.
+      // Node warns on stderr (over the monitor's screen) about Buffer() called outside node_modules, and checks the
+      // caller's stack on each call until it has (scripts/build.mjs rewrites pm2's axon framing for the same reason).
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='Buffer'], NewExpression[callee.name='Buffer']", message: 'Buffer() is deprecated: use Buffer.from / Buffer.alloc.' },

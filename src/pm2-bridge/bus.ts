@@ -1,6 +1,5 @@
 // The PM2 event bus ($PM2_HOME/pub.sock): log chunks, process events and the daemon's kill notice.
 // Payloads carry pm2_env (the whole launching environment, secrets included): we read only ids and names from them.
-import { settleBufferDeprecationCheck } from './buffer-deprecation.js';
 import { axon, pubSocketPath, type AxonSocket } from './client.js';
 
 export interface BusHandlers {
@@ -46,7 +45,6 @@ function pmIdOf(packet: { process?: { pm_id?: unknown } } | undefined): number |
 
 /** Subscribes to the bus of the daemon in `home`; resolves null when it does not connect within `timeoutMs`. */
 export async function openBus(home: string, handlers: BusHandlers, timeoutMs = 1000): Promise<BusHandle | null> {
-  settleBufferDeprecationCheck();
   const sub = axon.socket('sub-emitter') as SubEmitter;
   sub.sock.set('retry timeout', 0);
   sub.sock.on('error', () => undefined);
