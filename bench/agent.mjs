@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:agent [-- --window 20 --scrapes 200 --apps 60 --only agent]
+// npm run bench:agent [-- --window 20 --scrapes 200 --apps 60 --only agent --variants 'before=/old/dist/cli.js,after=dist/cli.js']
 //
 // The resident agent (`gakuco-monit serve`, dist/cli.js) against 60 apps in a private PM2_HOME (55 quiet workers
 // and 5 small HTTP services whose ports and /health it checks), started outside PM2 so its own pid is measured:
@@ -7,6 +7,7 @@
 //          (--scrapes back-to-back GETs: median, p95, max, bytes; the agent reuses the text until its data changes);
 //          then CPU, RSS and scrape latency while scraped once a second (a Prometheus at a 1 s interval, 15x the usual
 //          rate; most of these scrapes render anew) over --window seconds.
+// --variants NAME=CLI,...: each build's agent in turn against the same 60 apps, in one run (A/B on a loaded machine).
 // Targets (issue 11): a scrape < 50 ms (judged on the median of the paced scrapes); idle RSS <= 70 MB. The multi-host half (helper "hosts") adds its scenario
 // here. Raw figures go to .bench/agent.json. The machine may be loaded: say so when quoting. A benchmark, not a
 // test: it exits 0 whatever the figures are.
@@ -24,6 +25,12 @@ const APPS = Number(args.apps ?? 60);
 const WEB_APPS = 5;
 const ONLY = new Set(String(args.only ?? 'agent').split(','));
 const TARGETS = { scrapeMs: 50, idleRssMb: 70 };
+const VARIANTS = String(args.variants ?? `current=${join(root, 'dist', 'cli.js')}`)
+  .split(',')
+  .map((entry) => {
+    const at = entry.indexOf('=');
+    return { name: entry.slice(0, at), cli: entry.slice(at + 1) };
+  });
 
 async function scrape(port) {
   const started = performance.now();
@@ -65,7 +72,7 @@ async function measure(pid, seconds, during) {
   return { cpuPercent: ((cpuSeconds(pid) - cpu0) / elapsed) * 100, rssMb: median(rss), rssMaxMb: Math.max(...rss) };
 }
 
-async function agentScenario(home, env) {
+async function startBenchApps(home, env) {
   const apps = [];
   for (let i = 0; i < APPS; i++) {
     const web = i < WEB_APPS;
@@ -77,8 +84,11 @@ async function agentScenario(home, env) {
     });
   }
   await startApps(home, env, apps);
+}
+
+async function agentScenario(home, env, cli) {
   const port = await freePort();
-  const agent = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', String(port), '--pm2-home', home], {
+  const agent = spawn(process.execPath, [cli, 'serve', '--port', String(port), '--pm2-home', home], {
     env: { ...env, LANG: 'C.UTF-8' },
     stdio: 'ignore',
   });
@@ -123,8 +133,8 @@ async function agentScenario(home, env) {
 const f1 = (n) => (n === null || n === undefined ? '-' : n.toFixed(1));
 const verdict = (ok) => (ok ? 'ok' : 'MISS');
 
-function printAgent(r) {
-  console.log(`\nagent: ${r.apps} apps, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores, shared)`);
+function printAgent(r, name) {
+  console.log(`\nagent (${name}): ${r.apps} apps, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (2 cores, shared)`);
   const s = r.scraped;
   console.log(`  scrape, 1 s apart    median ${f1(s.scrapeMedianMs)} ms, p95 ${f1(s.scrapeP95Ms)} ms, max ${f1(s.scrapeMaxMs)} ms (${s.scrapes} scrapes, ${r.scrape.bytes} bytes; most render anew)   target < ${TARGETS.scrapeMs} ms (median): ${verdict(s.scrapeMedianMs < TARGETS.scrapeMs)}`);
   console.log(`  scrape, back to back median ${f1(r.scrape.medianMs)} ms, p95 ${f1(r.scrape.p95Ms)} ms, max ${f1(r.scrape.maxMs)} ms (${r.scrape.count} scrapes; the text is reused until the data changes)`);
@@ -138,8 +148,11 @@ if (ONLY.has('agent')) {
   const home = mkdtempSync(join(tmpdir(), 'gakuco-bench-agent-'));
   const env = { ...process.env, PM2_HOME: home, PM2_DISCRETE_MODE: 'true' };
   try {
-    results.agent = await agentScenario(home, env);
-    printAgent(results.agent);
+    await startBenchApps(home, env);
+    for (const variant of VARIANTS) {
+      results[variant.name] = await agentScenario(home, env, variant.cli);
+      printAgent(results[variant.name], `${variant.name}: ${variant.cli}`);
+    }
   } finally {
     await killDaemon(home, env);
     rmSync(home, { recursive: true, force: true });

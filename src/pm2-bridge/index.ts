@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createBridgeModels, createStore, realDeps, type StoreDeps, type StoreOptions } from './store.js';
 import { createInsights, type InsightsModel } from './insights/insights-model.js';
+import type { HistoryOptions } from './insights/history-store.js';
 import { withInsights } from './insights/with-insights.js';
 import { readInsightsOnce, type OnceInsights } from './insights/read-insights-once.js';
 import type { Bridge, CustomActionRunner, DiagnosticsProvider, HistoryFeed, InsightsSource, Snapshot } from './types.js';
@@ -54,6 +55,8 @@ export interface BridgeOptions {
   maxLineBytes?: number;
   /** Memory all log buffers together may hold; default 32 MiB. */
   logBytesBudget?: number;
+  /** The metric history's spans (default: 1 h of raw samples, then 1 min buckets for 24 h). */
+  history?: Omit<HistoryOptions, 'intervalMs'>;
   /** --read-only: custom actions are refused (the TUI does not offer them either). */
   readOnly?: boolean;
   /**
@@ -97,7 +100,7 @@ export type MonitorBridge = Bridge & InsightsSource & CustomActionRunner;
 export function createBridge(options: BridgeOptions = {}): MonitorBridge {
   let insights: InsightsModel | null = null;
   const store = createStore({ ...storeOptions(options), onBusPacket: (topic, packet) => insights?.onBusPacket(topic, packet) });
-  insights = createInsights(store, store, { home: resolvePm2Home(options.pm2Home), intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false });
+  insights = createInsights(store, store, { home: resolvePm2Home(options.pm2Home), intervalMs: options.refreshIntervalMs ?? 1000, readOnly: options.readOnly ?? false, ...(options.history ? { history: options.history } : {}) });
   const model = insights;
   // No answer (no agent running) gives null: nothing is merged and nothing is said.
   void options.historyFeed?.fetchHistory().then((history) => {

@@ -12,7 +12,7 @@ import type { ActionTarget, Service, WholeSnapshotSource } from '../types.js';
 import { parseDaemonLog, type DaemonLogRecord } from './daemon-log-records.js';
 import { findErrorStacks } from './error-log-stacks.js';
 import { addExceptions, exceptionMessage, type ExceptionOccurrence } from './exception-groups.js';
-import { HistoryStore } from './history-store.js';
+import { HistoryStore, type HistoryOptions } from './history-store.js';
 import { emptyTimeline, recordDelete, reduceTimeline, settleTimeline, type TimelineState } from './timeline.js';
 import { ReplyWaiters, runCustomAction } from './custom-actions.js';
 import type { CustomActionResult, ExceptionGroup, HistoryExport, InsightsSnapshot, InsightsSource, SeriesKey, ServiceHistory, ServiceKey } from './types.js';
@@ -28,6 +28,8 @@ export interface InsightsOptions {
   /** Timeout of a custom action (msgProcess and the app's reply); default 10 s. */
   customActionTimeoutMs?: number;
   readOnly?: boolean;
+  /** The history's spans (default: 1 h raw, then 1 min buckets for 24 h). */
+  history?: Omit<HistoryOptions, 'intervalMs'>;
   now?: () => number;
 }
 
@@ -57,7 +59,7 @@ export function sanitizeRecords(records: DaemonLogRecord[]): DaemonLogRecord[] {
 export function createInsights(source: WholeSnapshotSource, link: InsightsLink, options: InsightsOptions): InsightsModel {
   const now = options.now ?? Date.now;
   const logPath = join(options.home, 'pm2.log');
-  const history = new HistoryStore({ intervalMs: options.intervalMs });
+  const history = new HistoryStore({ ...options.history, intervalMs: options.intervalMs });
   const listeners = new Listeners();
   const waiters = new ReplyWaiters();
   let timeline: TimelineState = emptyTimeline();
