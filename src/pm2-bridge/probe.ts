@@ -1,6 +1,5 @@
 // The port check of one service: does 127.0.0.1:PORT accept a TCP connection (and how fast), and what does
 // GET /health answer. Never reports a response body (it could hold a secret): only a status and a short reason.
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import type { PortCheck } from './types.js';
 
@@ -73,7 +72,9 @@ export function saysDegraded(body: string): boolean {
   }
 }
 
-export function checkHealth(port: number, host: string, path: string, timeoutMs: number): Promise<HealthResult> {
+export async function checkHealth(port: number, host: string, path: string, timeoutMs: number): Promise<HealthResult> {
+  // node:http is loaded at the first check, not with the bridge: the monitor's first frame does not wait for it.
+  const { request } = await import('node:http');
   return new Promise((resolve) => {
     const started = performance.now();
     let settled = false;

@@ -106,7 +106,8 @@ export function createBridgeModels(options: StoreOptions, deps: StoreDeps = real
     live,
     probeIntervalMs: options.probeIntervalMs,
     diagnosticsIntervalMs: options.diagnosticsIntervalMs,
-    servicesForDiagnostics: () => merged().exact,
+    // From the list itself, not the cached merge: the scheduler hears of a new list before this store marks it dirty.
+    servicesForDiagnostics: () => mergeChecks(list.services, checks),
   });
 
   let connection: ConnectionState = connectionOf(home, link.state, list.failure, list.refreshedAt);
@@ -132,8 +133,10 @@ export function createBridgeModels(options: StoreOptions, deps: StoreDeps = real
     const kindChanged = next.kind !== connection.kind;
     // The same object while nothing in it changed, so views that compare it skip work.
     if (JSON.stringify(next) !== JSON.stringify(connection)) connection = next;
-    // The findings depend on the connection (no daemon, another daemon): look again when it changes kind.
-    if (kindChanged && live) void checks.diagnoseNow();
+    // The findings depend on the connection (no daemon, another daemon): look again when it changes kind. Just
+    // connected, the first list is a moment away and starts a pass itself (a new set of services): one pass, not two,
+    // while the monitor draws its first frames.
+    if (kindChanged && live && !(next.kind === 'connected' && list.refreshedAt === null)) void checks.diagnoseNow();
   }
   const listChanged = () => {
     dirty = true;
@@ -214,8 +217,8 @@ export function createStore(options: StoreOptions, deps: StoreDeps = realDeps): 
     if (change.setChanged) publish();
   });
 
+  // No pass before the link has found out whether a daemon answers: its change of kind (or the first list) starts one.
   void models.link.start();
-  if (options.diagnostics) void models.checks.diagnoseNow();
 
   const source = withConcerns({ getSnapshot: () => snapshot, subscribe: (listener) => listeners.add(listener) });
   return {
