@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialFloodPacing, paceFlood, roundRate, type FloodPacingState, type FloodPacingStep } from '../../../src/tui/logs/flood-pacing.js';
 import { logPaneRows } from '../../../src/tui/logs/log-pane-rows.js';
-import { logRowText, type LogViewOptions, type SourcedLine } from '../../../src/tui/logs/log-view.js';
+import { logRowText, type SourcedLine } from '../../../src/tui/logs/log-view.js';
+import { plainLogView } from '../fixtures/log-view-options.js';
 
 const line = (seq: number): SourcedLine => ({ seq, at: 1_700_000_000_000 + seq, stream: 'out', text: `line ${seq}`, history: false });
 
@@ -137,14 +138,7 @@ describe('roundRate', () => {
 });
 
 describe('logPaneRows', () => {
-  const options: LogViewOptions = {
-    wrap: false,
-    timestamps: false,
-    search: '',
-    cursorSeq: null,
-    view: { follow: true },
-    labels: { ellipsis: '…', cut: (size) => `[${size} cut]` },
-  };
+  const options = plainLogView;
   const label = (skipped: number, rate: number) => `… ${skipped.toLocaleString('en-US')} lines skipped (${rate.toLocaleString('en-US')} lines/s) …`;
   const lines = Array.from({ length: 50 }, (_, i) => line(i + 1));
 

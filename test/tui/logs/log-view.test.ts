@@ -3,15 +3,9 @@ import type { LogLine } from '../../../src/pm2-bridge/types.js';
 import { logRowText, logViewRows, matchingSeqs, type LogViewOptions } from '../../../src/tui/logs/log-view.js';
 import { mergeLogs, stderrLines, stepMatch } from '../../../src/tui/logs/select-log-lines.js';
 import { logLines } from '../fixtures/log-lines.js';
+import { plainLogView } from '../fixtures/log-view-options.js';
 
-const base: LogViewOptions = {
-  wrap: false,
-  timestamps: false,
-  search: '',
-  cursorSeq: null,
-  view: { follow: true },
-  labels: { ellipsis: '…', cut: (size) => `[${size} cut]` },
-};
+const base: LogViewOptions = plainLogView;
 const texts = (lines: readonly LogLine[], options: Partial<LogViewOptions>, width = 40, height = 5) =>
   logViewRows(lines, { ...base, ...options }, width, height).rows.map(logRowText);
 
