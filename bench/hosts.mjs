@@ -24,6 +24,12 @@ const APPS = Number(args.apps ?? 10);
 const RATE = Number(args.rate ?? 20);
 const TARGET = 1.3;
 const CLI = join(root, 'dist', 'cli.js');
+/** --also NAME=CLI,...: more two-host monitors from other builds, in the same run (the remote side stays dist/cli.js). */
+const ALSO = args.also
+  ? String(args.also)
+      .split(',')
+      .map((entry) => ({ name: entry.slice(0, entry.indexOf('=')), cli: entry.slice(entry.indexOf('=') + 1) }))
+  : [];
 
 function rchar(pid) {
   try {
@@ -79,6 +85,7 @@ try {
   const monitors = [
     { id: 'one', env: homes[0].env, command: `'${process.execPath}' '${CLI}' --lang en` },
     { id: 'two', env: { ...process.env }, command: `'${process.execPath}' '${CLI}' --lang en --hosts '${hostsFile}' --host host-a --host host-b` },
+    ...ALSO.map((also) => ({ id: `two-${also.name}`, env: { ...process.env }, command: `'${process.execPath}' '${also.cli}' --lang en --hosts '${hostsFile}' --host host-a --host host-b` })),
   ];
   for (const m of monitors) {
     m.pipeFile = join(dir, `${m.id}.out`);
@@ -93,7 +100,7 @@ try {
   const ready = { one: (t) => t.includes(`gakuco-monit (${APPS + 1})`), two: (t) => t.includes('2/2 hosts connected') && t.includes(`gakuco-monit (${2 * (APPS + 1)})`) };
   for (const m of monitors) {
     const deadline = Date.now() + 60_000;
-    while (!ready[m.id](await tmux.capture(m.id).catch(() => ''))) {
+    while (!(ready[m.id] ?? ready.two)(await tmux.capture(m.id).catch(() => ''))) {
       if (Date.now() > deadline) throw new Error(`${m.id}: the list never showed:\n${await tmux.capture(m.id).catch(() => '')}`);
       await sleep(200);
     }
@@ -128,6 +135,9 @@ try {
   console.log(`one local host              ${one.cpuPercent.toFixed(1).padStart(6)}   ${one.terminalBytesPerSecond.toFixed(0).padStart(12)}`);
   console.log(`two hosts over ssh          ${two.cpuPercent.toFixed(1).padStart(6)}   ${two.terminalBytesPerSecond.toFixed(0).padStart(12)}`);
   console.log(`ratio two/one (target <= ${TARGET}x)  CPU ${cpuRatio.toFixed(2)}x ${verdict(cpuRatio)}   terminal bytes ${bytesRatio.toFixed(2)}x ${verdict(bytesRatio)}`);
+  for (const extra of figures.slice(2)) {
+    console.log(`${extra.id.padEnd(28)}${extra.cpuPercent.toFixed(1).padStart(6)}   ${extra.terminalBytesPerSecond.toFixed(0).padStart(12)}   ratio to one: CPU ${(extra.cpuPercent / one.cpuPercent).toFixed(2)}x, bytes ${(extra.terminalBytesPerSecond / one.terminalBytesPerSecond).toFixed(2)}x`);
+  }
   console.log(`of which the two ssh clients: ${sshCpuPercent.toFixed(1)}% CPU; the ssh link (both hosts): ${(linkBytesPerSecond / 1024).toFixed(1)} KiB/s`);
   console.log(`remote side per host (sshd + remote --json --watch, paid by the host): ${remoteCpuPercent.map((c) => `${c.toFixed(1)}%`).join(', ')}`);
   mkdirSync(join(root, '.bench'), { recursive: true });

@@ -61,6 +61,8 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, hosts: readon
               actionTimeoutMs: 30_000,
             }),
           ),
+          // One table redraw per refresh for all hosts, not one per host.
+          { listIntervalMs: args.intervalMs },
         );
   const stdout = createCellDiffStdout(process.stdout);
   let quitting = false;

@@ -23,17 +23,28 @@ function withHost(diagnostics: readonly Diagnostic[], host: string): Diagnostic[
   return diagnostics.map((diagnostic) => ({ ...diagnostic, host }));
 }
 
-export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
+export interface MultiHostOptions {
+  /**
+   * A host's new list (its figures change with every remote refresh) is merged at most this often, so N hosts cost
+   * one table redraw per interval, not N; a link that changes kind and log lines go through at once. 0: every change
+   * at once.
+   */
+  listIntervalMs?: number;
+}
+
+export function createMultiHostSource(hosts: readonly HostSource[], options: MultiHostOptions = {}): Bridge {
+  const listIntervalMs = options.listIntervalMs ?? 0;
   const listeners = new Listeners();
   /** Per host: the view last merged and its services with their keys (rebuilt only when that host's change). */
   const merged = hosts.map(() => ({
     view: null as HostView | null,
     services: [] as Service[],
     logs: new Map<number, readonly LogLine[]>(),
+    logsOf: null as HostView['logs'] | null,
     diagnostics: [] as Diagnostic[],
   }));
   let snapshot: Snapshot | null = null;
-  snapshot = build();
+  snapshot = build(true);
 
   function keyOf(host: number, pmId: number): number {
     return host * HOST_KEY_SPAN + pmId;
@@ -42,12 +53,18 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
     return { host: Math.floor(key / HOST_KEY_SPAN), pmId: key % HOST_KEY_SPAN };
   }
 
-  function build(): Snapshot {
+  /** The merged snapshot; without `withList` only the log lines are taken anew (the list stays as last merged). */
+  function build(withList: boolean): Snapshot {
     let servicesChanged = false;
     let findingsChanged = false;
     hosts.forEach((source, index) => {
       const view = source.getView();
       const entry = merged[index]!;
+      if (entry.logsOf !== view.logs) {
+        entry.logs = new Map([...view.logs].map(([pmId, lines]) => [keyOf(index, pmId), lines]));
+        entry.logsOf = view.logs;
+      }
+      if (!withList && entry.view !== null) return;
       if (entry.view?.services !== view.services) {
         entry.services = view.services
           .filter((service) => service.pmId >= 0 && service.pmId < HOST_KEY_SPAN)
@@ -57,9 +74,6 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
       if (entry.view?.diagnostics !== view.diagnostics) {
         entry.diagnostics = withHost(view.diagnostics, source.spec.name);
         findingsChanged = true;
-      }
-      if (entry.view?.logs !== view.logs) {
-        entry.logs = new Map([...view.logs].map(([pmId, lines]) => [keyOf(index, pmId), lines]));
       }
       entry.view = view;
     });
@@ -82,10 +96,23 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
     return { kind: 'hosts', home: hosts.map((h) => h.spec.name).join(', '), hosts: links };
   }
 
-  const unsubscribes = hosts.map((source) =>
+  let listTimer: NodeJS.Timeout | null = null;
+  const publish = (withList: boolean): void => {
+    if (withList && listTimer) {
+      clearTimeout(listTimer);
+      listTimer = null;
+    }
+    snapshot = build(withList);
+    listeners.notify();
+  };
+  const unsubscribes = hosts.map((source, index) =>
     source.subscribe(() => {
-      snapshot = build();
-      listeners.notify();
+      const view = source.getView();
+      const last = merged[index]!.view;
+      const listChanged = last === null || last.services !== view.services || last.diagnostics !== view.diagnostics || last.link !== view.link || last.refreshedAt !== view.refreshedAt;
+      if (listChanged && (listIntervalMs <= 0 || last?.link.kind !== view.link.kind)) return publish(true);
+      if (listChanged) listTimer ??= setTimeout(() => publish(true), listIntervalMs);
+      if (merged[index]!.logsOf !== view.logs) publish(false);
     }),
   );
 
@@ -105,6 +132,7 @@ export function createMultiHostSource(hosts: readonly HostSource[]): Bridge {
     showLogs: () => undefined,
     readLogHistory: () => undefined,
     close() {
+      if (listTimer) clearTimeout(listTimer);
       for (const unsubscribe of unsubscribes) unsubscribe();
       for (const source of hosts) source.close();
       listeners.clear();

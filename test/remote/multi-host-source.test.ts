@@ -1,5 +1,5 @@
 // The merge of several hosts, driven by in-memory host sources (the ssh side is tested for real in multi-host.test.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ActionTarget, HostLinkState, LogLine, Service, ServiceAction } from '../../src/pm2-bridge/types.js';
 import type { HostSource, HostView } from '../../src/remote/ssh-host-source.js';
 import { createMultiHostSource, HOST_KEY_SPAN } from '../../src/remote/multi-host-source.js';
@@ -89,5 +89,34 @@ describe('hostOutcome (--once over hosts)', () => {
     expect(hostOutcome(view({}))).toBe(true);
     expect(hostOutcome(view({ link: { kind: 'connected', since: 1, daemon: { kind: 'no-daemon', home: '/h', since: 1 } }, refreshedAt: null }))).toBe(true);
     expect(hostOutcome(view({ link: { kind: 'host-key-refused', retryAt: 1 } }))).toBe(false);
+  });
+});
+
+describe('multi-host list pacing', () => {
+  it('merges the hosts’ new lists once per interval; log lines and a link that changes kind go through at once', () => {
+    vi.useFakeTimers();
+    try {
+      const a = new MemoryHost(spec('a'), [makeService({ pmId: 0, name: 'web' })], connected(11));
+      const b = new MemoryHost(spec('b'), [makeService({ pmId: 0, name: 'web' })], connected(22));
+      const source = createMultiHostSource([a, b], { listIntervalMs: 1000 });
+      let listed = 0;
+      let logged = 0;
+      source.subscribeList(() => (listed += 1));
+      source.subscribeLogs(0, () => (logged += 1));
+      a.update({ services: [makeService({ pmId: 0, name: 'web', cpu: 5 })] });
+      vi.advanceTimersByTime(400);
+      b.update({ services: [makeService({ pmId: 0, name: 'web', cpu: 7 })] });
+      a.update({ logs: new Map([[0, [{ seq: 1, at: 1, stream: 'out', text: 'hello', history: false }]]]) });
+      expect([listed, logged]).toEqual([0, 1]);
+      expect(source.getList().services.map((s) => s.cpu)).toEqual([1.5, 1.5]);
+      vi.advanceTimersByTime(600);
+      expect(listed).toBe(1);
+      expect(source.getList().services.map((s) => s.cpu)).toEqual([5, 7]);
+      b.update({ link: { kind: 'lost', detail: 'gone', attempt: 1, retryAt: 5 } });
+      expect(listed).toBe(2);
+      source.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
