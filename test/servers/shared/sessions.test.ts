@@ -51,11 +51,11 @@ describe('sessions', () => {
   });
 
   it('frees sessions left idle; an idle-closed id is rebuilt on its next request', async () => {
-    h = await startServiceOverHttp(createEchoService(), { sessionIdleMs: 300 });
+    h = await startServiceOverHttp(createEchoService(), { sessionIdleMs: 1_500 });
     const abandoned = await Promise.all(Array.from({ length: 5 }, () => openRawSession(h!.url, h!.apiKey)));
     expect(h.server.sessionCount()).toBe(6);
     // The helper's own client keeps its GET stream open, so its session is not idle.
-    await waitFor(() => h!.server.sessionCount() === 1, 'idle sessions to be closed', 5_000);
+    await waitFor(() => h!.server.sessionCount() === 1, 'idle sessions to be closed', 15_000);
     expect(h.logLines.some((line) => line === 'session closed (idle timeout)')).toBe(true);
     expect((await listToolsIn(h.url, h.apiKey, abandoned[0]!)).status).toBe(200);
     expect(h.server.sessionCount()).toBe(2);
