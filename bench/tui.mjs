@@ -6,7 +6,8 @@
 //   flood  four apps, `flood` writing 1000 log lines/s and selected in both; at each size: time to first frame
 //          (each monitor started alone, a few rounds), then both at once: CPU, peak RSS, terminal bytes/s and the
 //          lag of the newest visible log line over the window; then the flood paused (idle CPU and bytes), then the
-//          daemon's CPU with each monitor attached alone (the others SIGSTOPped) against none attached.
+//          daemon's CPU with each monitor attached alone (the others SIGSTOPped) against none attached, in
+//          --daemonRounds interleaved rounds of --daemonWindow seconds (3 x 6 s by default), summed.
 //   sixty  60 small apps; the 45th selected in both (the table scrolls; the selection must stay on screen): idle
 //          CPU, bytes and RSS, and the daemon's CPU per monitor as above.
 //   scale  `flood` at 10,000 lines/s for --long seconds (default 60; --long 600 for the 10-minute run): lag, CPU
@@ -46,7 +47,8 @@ import {
 const args = parseArgs(process.argv.slice(2));
 const WINDOW_S = Number(args.window ?? process.env.BENCH_WINDOW ?? 20);
 const WARMUP_S = Number(args.warmup ?? 3);
-const DAEMON_S = Number(args.daemonWindow ?? 10);
+const DAEMON_S = Number(args.daemonWindow ?? 6);
+const DAEMON_ROUNDS = Number(args.daemonRounds ?? 3);
 const LONG_S = Number(args.long ?? 60);
 const FIRST_ROUNDS = Number(args.firstRounds ?? 3);
 const SIZES = parseSizes(args.sizes ?? '120x40,80x24');
@@ -204,7 +206,9 @@ async function measureWindow(monitors, seconds, sampleLag) {
 
 /**
  * The PM2 daemon's own CPU (not its apps') per second: with every monitor stopped (SIGSTOP), then with each one
- * running alone. The figure per monitor is what it adds to the daemon: alone minus none.
+ * running alone. The figure per monitor is what it adds to the daemon: alone minus none. The windows are interleaved
+ * over DAEMON_ROUNDS rounds (none, then each monitor, again and again) and summed, so the daemon's own periodic work
+ * (its worker pass every 30 s, pidusage) falls as much into each monitor's windows as into the baseline's.
  */
 async function measureDaemon(monitors, home) {
   const pid = daemonPid(home);
@@ -213,23 +217,37 @@ async function measureDaemon(monitors, home) {
     const c0 = cpuSeconds(pid);
     const t0 = now();
     await sleep(DAEMON_S * 1000);
-    return ((cpuSeconds(pid) - c0) / ((now() - t0) / 1000)) * 100;
+    return { cpu: cpuSeconds(pid) - c0, seconds: (now() - t0) / 1000 };
+  };
+  const totals = new Map([['none', { cpu: 0, seconds: 0 }], ...monitors.map((m) => [m.id, { cpu: 0, seconds: 0 }])]);
+  const add = (id, w) => {
+    const t = totals.get(id);
+    t.cpu += w.cpu;
+    t.seconds += w.seconds;
   };
   for (const m of monitors) signalTree(m.pid, 'SIGSTOP');
-  const none = await window();
-  const out = new Map();
-  for (const m of monitors) {
-    signalTree(m.pid, 'SIGCONT');
-    out.set(m.id, { alonePercent: await window(), nonePercent: none });
-    signalTree(m.pid, 'SIGSTOP');
+  for (let round = 0; round < DAEMON_ROUNDS; round++) {
+    add('none', await window());
+    const order = round % 2 === 0 ? monitors : [...monitors].reverse();
+    for (const m of order) {
+      signalTree(m.pid, 'SIGCONT');
+      add(m.id, await window());
+      signalTree(m.pid, 'SIGSTOP');
+    }
   }
   for (const m of monitors) signalTree(m.pid, 'SIGCONT');
-  for (const [, v] of out) v.addedPercent = Math.max(0, v.alonePercent - v.nonePercent);
-  return out;
+  const percent = (t) => (t.cpu / t.seconds) * 100;
+  const nonePercent = percent(totals.get('none'));
+  return new Map(
+    monitors.map((m) => {
+      const alonePercent = percent(totals.get(m.id));
+      return [m.id, { alonePercent, nonePercent, addedPercent: Math.max(0, alonePercent - nonePercent) }];
+    }),
+  );
 }
 
-/** One /proc tick (10 ms) over the daemon window, in percent: below it two figures cannot be told apart. */
-const daemonTolerance = () => 1 / DAEMON_S;
+/** One /proc tick (10 ms) over all of a monitor's daemon windows, in percent: below it two figures cannot be told apart. */
+const daemonTolerance = () => 1 / (DAEMON_S * DAEMON_ROUNDS);
 
 // ---------- report ----------
 const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
