@@ -492,3 +492,20 @@ describe('frame size', () => {
     expect(frame).toContain('pm2 restart notion-mcp --update-env');
   });
 });
+
+describe('steady readings', () => {
+  it("keeps an idle app's CPU and memory through their noise, and shows a CPU jump and a restart at once", async () => {
+    const MB = 1024 * 1024;
+    const worker = (cpu: number, memory: number, pid = 4242) => [makeService({ pmId: 2, name: 'worker', pid, cpu, memory })];
+    const source = new MemorySource(worker(0, 51.4 * MB));
+    const view = open({ source, lang: 'en' });
+    await waitForFrame(view, (frame) => selectedRow(frame)?.includes('51.4M') === true);
+    source.update({ services: worker(1.3, 51.6 * MB) });
+    await settle();
+    expect(selectedRow(view.lastFrame()!)).toMatch(/0\.0%\s+51\.4M/);
+    source.update({ services: worker(48, 51.6 * MB) });
+    await waitForFrame(view, (frame) => /48%\s+51\.4M/.test(selectedRow(frame) ?? ''));
+    source.update({ services: worker(0.7, 51.7 * MB, 4343) });
+    await waitForFrame(view, (frame) => /4343\s+0\.7%\s+51\.7M/.test(selectedRow(frame) ?? ''));
+  });
+});
