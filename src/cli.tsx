@@ -108,8 +108,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${messages.cli.notTty}\n`);
     return exitAfterFlush(EXIT_NO_TTY);
   }
+  // The source first (its chunk holds neither Ink nor React): it starts connecting to the daemon and asks for the
+  // first list while the monitor's chunk loads and React mounts.
+  const { createMonitorSource } = await import('./cli/monitor-source.js');
+  const source = createMonitorSource(args, hosts);
   const { runMonitor } = await import('./cli/run-monitor.js');
-  runMonitor(args, display, hosts);
+  runMonitor(args, display, source);
 }
 
 function hostsProblemText(problem: HostsProblem, messages: Messages): string {

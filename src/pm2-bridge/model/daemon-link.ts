@@ -74,6 +74,8 @@ export function createDaemonLink(options: DaemonLinkOptions): DaemonLink {
   async function connectOnce(): Promise<void> {
     reconnectTimer = null;
     if (closed || connection) return;
+    // The daemon's environment is read (from /proc) while the socket connects, not after.
+    const shellEnvRead = access.readEnv(home);
     let conn = await access.connect(home, connectTimeoutMs);
     if (conn && killedDaemonPid !== null) {
       if (access.readPid(home) === killedDaemonPid) {
@@ -93,8 +95,8 @@ export function createDaemonLink(options: DaemonLinkOptions): DaemonLink {
     link.onClose(() => {
       if (connection === link) lost();
     });
-    const shellEnv = await access.readEnv(home);
-    if (options.bus) await ensureBus(link);
+    // The bus opens while the environment is still being read; the first list is asked for once both are done.
+    const [shellEnv] = await Promise.all([shellEnvRead, options.bus ? ensureBus(link) : undefined]);
     if (closed || connection !== link) return;
     epoch += 1;
     setState({ kind: 'linked', since: Date.now(), daemonPid: access.readPid(home), shellEnv, epoch });
