@@ -13,7 +13,7 @@ import { realDaemon, type DaemonAccess } from './model/daemon-access.js';
 import { createDaemonLink, type DaemonLink } from './model/daemon-link.js';
 import { Listeners } from './model/listeners.js';
 import { createLogModel, type LogModel } from './model/log-model.js';
-import { connectionOf, mergeChecks, presentFindings, presentServices } from './model/present.js';
+import { connectionOf, keepSame, keepUnchanged, mergeChecks, presentFindings, presentServices } from './model/present.js';
 import { createProcessList, type ProcessList } from './model/process-list.js';
 import type { Bridge, ConnectionState, Diagnostic, DiagnosticsProvider, Service, Snapshot } from './types.js';
 
@@ -120,8 +120,8 @@ export function createBridgeModels(options: StoreOptions, deps: StoreDeps = real
   function merged() {
     if (dirty) {
       exact = mergeChecks(list.services, checks);
-      safe = presentServices(exact, list.secrets, false);
-      safeSetup = presentFindings(checks.setupFindings, list.secrets, false);
+      safe = keepUnchanged(safe, presentServices(exact, list.secrets, false));
+      safeSetup = keepSame(safeSetup, presentFindings(checks.setupFindings, list.secrets, false));
       dirty = false;
     }
     return { exact, safe, safeSetup };

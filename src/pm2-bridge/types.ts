@@ -89,6 +89,7 @@ export interface PortOwner {
 /** The live port check of one service: TCP connect, then GET /health where the service serves it. */
 export interface PortCheck {
   port: number;
+  /** When this result was first seen: the live store keeps a check while later rounds say the same. */
   checkedAt: number;
   /** null until the first check has finished. */
   listening: boolean | null;

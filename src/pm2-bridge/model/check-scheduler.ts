@@ -39,6 +39,11 @@ export interface CheckScheduler {
 
 const noFindings: readonly Diagnostic[] = [];
 
+/** Two checks that say the same, whenever they were made. */
+function sameCheck(a: PortCheck, b: PortCheck): boolean {
+  return JSON.stringify({ ...a, checkedAt: 0 }) === JSON.stringify({ ...b, checkedAt: 0 });
+}
+
 export function createCheckScheduler(options: CheckSchedulerOptions): CheckScheduler {
   const { list, link } = options;
   let closed = false;
@@ -54,11 +59,18 @@ export function createCheckScheduler(options: CheckSchedulerOptions): CheckSched
     if (closed || !services.some((s) => s.port !== null)) return;
     const results = await options.probe(services, options.home).catch(() => null); // a failed round keeps the last
     if (closed || !results) return;
+    // A round whose checks say what the last one said (only checkedAt moved, which nothing shows) keeps the last
+    // checks and tells no one: the list is not rebuilt and the monitor does not redraw for it.
+    let changed = false;
     for (const [pmId, check] of results) {
       const service = list.services.find((s) => s.pmId === pmId);
-      if (service && service.port === check.port) portChecks.set(pmId, check);
+      if (!service || service.port !== check.port) continue;
+      const old = portChecks.get(pmId);
+      if (old !== undefined && sameCheck(old, check)) continue;
+      portChecks.set(pmId, check);
+      changed = true;
     }
-    listeners.notify();
+    if (changed) listeners.notify();
   }, 'drop');
 
   const diagnoses = singleFlight(async () => {

@@ -22,6 +22,39 @@ export function presentServices(services: readonly Service[], secrets: KnownSecr
   return exactText ? masked : masked.map((service) => sanitizeDeep(service));
 }
 
+/**
+ * `next` with each service that equals (as JSON) the one of the same pm_id in `before` replaced by that object, and
+ * `before` itself when every service is the same: a refresh that changed nothing shown hands out the same array, so
+ * the list's subscribers are not told (no React commit), and an unchanged service keeps its identity (memoized panes
+ * of it skip work).
+ */
+export function keepUnchanged(before: readonly Service[], next: readonly Service[]): readonly Service[] {
+  const previous = new Map(before.map((service) => [service.pmId, service]));
+  let same = before.length === next.length;
+  const kept = next.map((service, i) => {
+    const old = previous.get(service.pmId);
+    if (old !== undefined && jsonOf(old) === jsonOf(service)) {
+      if (before[i] !== old) same = false;
+      return old;
+    }
+    same = false;
+    return service;
+  });
+  return same ? before : kept;
+}
+
+/** `before` when `next` says the same (as JSON), else `next`. */
+export function keepSame<T>(before: T, next: T): T {
+  return JSON.stringify(before) === JSON.stringify(next) ? before : next;
+}
+
+const jsonCache = new WeakMap<Service, string>();
+function jsonOf(service: Service): string {
+  let json = jsonCache.get(service);
+  if (json === undefined) jsonCache.set(service, (json = JSON.stringify(service)));
+  return json;
+}
+
 export function presentFindings(findings: readonly Diagnostic[], secrets: KnownSecrets, exactText: boolean): readonly Diagnostic[] {
   const masked = findings.map((finding) => redactDiagnostic(finding, secrets));
   return exactText ? masked : sanitizeDeep(masked);

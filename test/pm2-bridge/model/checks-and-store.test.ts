@@ -83,6 +83,35 @@ describe('the composed store', () => {
     expect(bridge.getList()).toBe(list);
   });
 
+  it('tells the list nothing for a refresh or a probe round that changes nothing, and shows what changed', async () => {
+    const fake = new FakeDaemon();
+    const worker = (cpu: number, env: Record<string, string> = {}) => ({ ...fakeProcess(1, 'worker', { env }), monit: { cpu, memory: 1024 } });
+    fake.scriptList({ list: [fakeProcess(0, 'web', { port: 3001 }), worker(1)] });
+    let at = 0;
+    const probe = scriptedProbe((services) => new Map(services.filter((s) => s.port !== null).map((s) => [s.pmId, portCheck({ port: s.port!, checkedAt: (at += 1) })])));
+    const bridge = createStore(fastOptions({ refreshIntervalMs: 30, probeIntervalMs: 30 }), { access: fake, probe });
+    bridges.push(bridge);
+    await until(() => bridge.getList().services[0]?.portCheck?.health === 'ok');
+    const list = bridge.getList();
+    let told = 0;
+    bridge.subscribeList(() => (told += 1));
+    const [rounds, lists] = [probe.rounds, fake.listCalls().length];
+    await until(() => probe.rounds >= rounds + 3 && fake.listCalls().length >= lists + 3);
+    await sleep(60);
+    // Same checks (only checkedAt moved) and the same list: no new array, no word to the table.
+    expect(told).toBe(0);
+    expect(bridge.getList()).toBe(list);
+    fake.scriptList({ list: [fakeProcess(0, 'web', { port: 3001 }), worker(7)] });
+    await until(() => bridge.getList().services[1]?.cpu === 7);
+    const [web, cpuMoved] = bridge.getList().services;
+    // The unchanged service keeps its object (panes memoized on it skip work); the changed one is new.
+    expect(web).toBe(list.services[0]);
+    expect(cpuMoved).not.toBe(list.services[1]);
+    fake.scriptList({ list: [fakeProcess(0, 'web', { port: 3001 }), worker(7, { MODE: 'b' })] });
+    await until(() => bridge.getList().services[1]?.env.some((e) => e.key === 'MODE') === true);
+    expect(bridge.getList().services[0]).toBe(web);
+  });
+
   it('tells a service log listener only about its own service', async () => {
     const fake = new FakeDaemon();
     fake.scriptList({ list: [fakeProcess(0, 'web'), fakeProcess(1, 'worker')] });
