@@ -1,7 +1,7 @@
-// What the monitor shows of readings that wobble every refresh (CPU, memory, PM2 metrics): each keeps the value it
+// What the monitor shows of readings that wobble every refresh (CPU, memory, PM2 metrics, health latency): each keeps the value it
 // shows until a new reading moves past that reading's noise, so an idle app does not redraw its cells every second
 // while a real change (a CPU jump, memory growing, a restart) shows at once.
-import type { Service, ServiceMetric } from '../../pm2-bridge/types.js';
+import type { PortCheck, Service, ServiceMetric } from '../../pm2-bridge/types.js';
 
 const MIB = 1024 * 1024;
 
@@ -20,6 +20,11 @@ export function metricBand(shown: number): number {
   return Math.max(0.5, Math.abs(shown) * 0.05);
 }
 
+/** Latency noise (the health column's `OK 12ms`): a loaded host moves a check by tens of ms; half the shown value above 40 ms. */
+export function latencyBand(shown: number): number {
+  return Math.max(20, shown * 0.5);
+}
+
 /** The value to show: the shown one while the reading stays within `band` of it, else the reading. */
 export function steadyReading(shown: number | undefined, reading: number, band: number): number {
   if (shown === undefined || !Number.isFinite(shown) || !Number.isFinite(reading)) return reading;
@@ -32,6 +37,7 @@ interface Held {
   cpu: number;
   memory: number;
   metrics: ReadonlyMap<string, string>;
+  portCheck: PortCheck | null;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -44,6 +50,17 @@ function steadyMetrics(metrics: readonly ServiceMetric[], held: ReadonlyMap<stri
     const value = steadyReading(Number(shown), Number(text), metricBand(Number(shown)));
     return value === Number(text) ? metric : { ...metric, value: shown };
   });
+}
+
+const steadyMs = (shown: number | null | undefined, reading: number | null) =>
+  shown == null || reading === null ? reading : steadyReading(shown, reading, latencyBand(shown));
+
+/** A check's latencies held while its outcome (listening, health, conflict) stays the same. */
+function steadyCheck(check: PortCheck | null, held: PortCheck | null | undefined): PortCheck | null {
+  if (check === null || held == null || check.listening !== held.listening || check.health !== held.health || check.conflict !== held.conflict) return check;
+  const connectMs = steadyMs(held.connectMs, check.connectMs);
+  const healthMs = steadyMs(held.healthMs, check.healthMs);
+  return connectMs === check.connectMs && healthMs === check.healthMs ? check : { ...check, connectMs, healthMs };
 }
 
 /**
@@ -61,9 +78,10 @@ export class SteadyReadings {
       const cpu = same ? steadyReading(before.cpu, service.cpu, cpuBand(before.cpu)) : service.cpu;
       const memory = same ? steadyReading(before.memory, service.memory, memoryBand(before.memory)) : service.memory;
       const metrics = same ? steadyMetrics(service.metrics, before.metrics) : service.metrics;
-      next.set(service.pmId, { pid: service.pid, status: service.status, cpu, memory, metrics: new Map(metrics.map((m) => [m.name, m.value.trim()])) });
-      const unchanged = cpu === service.cpu && memory === service.memory && metrics.every((m, k) => m === service.metrics[k]);
-      return unchanged ? service : { ...service, cpu, memory, metrics };
+      const portCheck = steadyCheck(service.portCheck, before?.portCheck);
+      next.set(service.pmId, { pid: service.pid, status: service.status, cpu, memory, metrics: new Map(metrics.map((m) => [m.name, m.value.trim()])), portCheck });
+      const unchanged = cpu === service.cpu && memory === service.memory && portCheck === service.portCheck && metrics.every((m, k) => m === service.metrics[k]);
+      return unchanged ? service : { ...service, cpu, memory, metrics, portCheck };
     });
     this.held = next;
     return shown;

@@ -79,3 +79,28 @@ describe('SteadyReadings', () => {
     expect(once[0]).toMatchObject({ cpu: 0, memory: 50 * MB });
   });
 });
+
+describe('SteadyReadings, health latency', () => {
+  const check = (healthMs: number, health: 'ok' | 'failed' = 'ok') => ({
+    port: 3001,
+    checkedAt: now,
+    listening: true,
+    connectMs: 1,
+    health,
+    healthMs,
+    healthDetail: null,
+    conflict: null,
+  });
+  const health = (steady: SteadyReadings, c: ReturnType<typeof check>) =>
+    serviceCells(steady.apply([app(0, 50 * MB, { port: 3001, portCheck: c as Service['portCheck'] })])[0]!, context).health.text;
+
+  it('keeps the shown latency through tens of ms of noise, shows a slow health and a failure at once', () => {
+    const steady = new SteadyReadings();
+    expect(health(steady, check(15))).toBe('OK 15ms');
+    expect(health(steady, check(34))).toBe('OK 15ms');
+    expect(health(steady, check(250))).toBe('OK 250ms');
+    expect(health(steady, check(300))).toBe('OK 250ms');
+    expect(health(steady, check(300, 'failed'))).toContain(en.health.failed);
+    expect(health(steady, check(12))).toBe('OK 12ms');
+  });
+});
