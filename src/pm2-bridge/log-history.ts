@@ -62,6 +62,10 @@ export async function readTailLines(path: string, options: TailOptions): Promise
     for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, lineStart)) {
       let text = data.subarray(lineStart, i).toString('utf8');
       if (text.endsWith('\r')) text = text.slice(0, -1);
+      // As on the bus (line-splitter.ts): a carriage return starts the line over, so a line reads the same whether it
+      // came live or from the file.
+      const lastReturn = text.lastIndexOf('\r');
+      if (lastReturn !== -1) text = text.slice(lastReturn + 1);
       lines.push({ text, offset: start + lineStart });
       lineStart = i + 1;
     }

@@ -50,6 +50,14 @@ describe('reading the tail of a file', () => {
     expect(await readTailLines(join(dir, 'missing.log'), { maxLines: 10, maxBytes: 100 })).toEqual({ lines: [], mtimeMs: 0 });
   });
 
+  it('reads a line as the bus does: CRLF ends it, a carriage return inside starts it over', async () => {
+    const file = join(dir, 'returns.log');
+    writeFileSync(file, 'crlf line\r\nprogress 10%\rprogress 50%\rdone\nplain\n');
+    expect((await readTailLines(file, { maxLines: 10, maxBytes: 4096 })).lines.map((l) => l.text)).toEqual(['crlf line', 'done', 'plain']);
+    const { LineSplitter } = await import('../../src/pm2-bridge/line-splitter.js');
+    expect(new LineSplitter().push('out', 'crlf line\r\nprogress 10%\rprogress 50%\rdone\nplain\n').map((l) => l.text)).toEqual(['crlf line', 'done', 'plain']);
+  });
+
   it('cuts history where the live lines begin, preferring the match nearest the byte estimate', () => {
     const lines = ['a', 'b', 'x', 'y', 'c', 'x', 'y', 'z'].map((text, i) => ({ text, offset: i * 2 }));
     expect(countBeforeLive(lines, ['x', 'y', 'z'], 10)).toBe(5);
