@@ -16,6 +16,7 @@ const HOG = join(root, 'test/fixtures/apps/hog.cjs');
 interface JlistEntry {
   name: string;
   pm2_env: { status: string; restart_time: number };
+  monit?: { memory: number };
 }
 
 describe.skipIf(!hasTmux())('sort, marks, bulk restart, log search and save at 80x24 (tmux, real PM2 daemon)', () => {
@@ -51,10 +52,24 @@ describe.skipIf(!hasTmux())('sort, marks, bulk restart, log search and save at 8
 
   it('sorts by memory, biggest first, the header marked; the sort is saved', async () => {
     // app -> name -> status -> cpu -> memory
+    // The apps hold their megabytes once started; PM2's first readings can come before that.
+    await waitFor(async () => {
+      const memory = Object.fromEntries((await jlist()).map((p) => [p.name, p.monit?.memory ?? 0]));
+      return memory.big! > memory.mid! + 20 * 2 ** 20 && memory.mid! > memory.small! + 20 * 2 ** 20;
+    }, 'the apps to hold their memory', 15_000, 200);
     await tmux.keys('o', 'o', 'o', 'o');
-    const screen = await waitForScreen(tmux, (s) => s.includes('Memory↓'), 'the memory header marked');
-    const order = ['big', 'mid', 'small'].map((name) => screen.split('\n').findIndex((line) => new RegExp(`^.{3} ${name}\\b`).test(line)));
-    expect(order.every((row) => row > 0)).toBe(true);
+    const rowsOf = (screen: string) => ['big', 'mid', 'small'].map((name) => screen.split('\n').findIndex((line) => new RegExp(`^.{3} ${name}\\b`).test(line)));
+    // The monitor's list catches up with PM2's readings at its next refresh (up to 3x --interval while steady).
+    const screen = await waitForScreen(
+      tmux,
+      (s) => {
+        const rows = rowsOf(s);
+        return s.includes('Memory↓') && rows.every((row) => row > 0) && rows[0]! < rows[1]! && rows[1]! < rows[2]!;
+      },
+      'big, mid, small under the memory header',
+      10_000,
+    );
+    const order = rowsOf(screen);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     const config = join(xdg, 'config', 'gakuco-monit', 'config.json');
     await waitFor(() => existsSync(config) && readFileSync(config, 'utf8').includes('"memory"'), 'the config file', 5000);
