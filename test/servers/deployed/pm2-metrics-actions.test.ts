@@ -3,12 +3,13 @@
 // the actions run through `pm2 trigger` (PM2's msgProcess RPC, the reply over its bus): the reply arrives and the
 // thing is done. No secret in a metric, a reply or a log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SEED } from '../../fakes/notion-api.js';
-import { waitFor } from '../../helpers/pm2-home.js';
+import { PM2_BIN, waitFor } from '../../helpers/pm2-home.js';
 import { initializeBody, MCP_ACCEPT, rawRequest } from '../shared/raw-http.js';
 import { createDeployment, ECOSYSTEM, type Deployment } from './deployment.js';
 import { ACTION_NAMES, METRIC_NAMES } from '../../../src/servers/shared/pm2-metrics.js';
@@ -38,15 +39,46 @@ async function notionEnv(): Promise<{ axm_monitor?: Monitor; axm_actions?: { act
 
 const value = (monitor: Monitor | undefined, name: string): unknown => monitor?.[name]?.value;
 
-/** `pm2 trigger notion-mcp ACTION [PARAM]`: the reply pm2 prints as [name:id:namespace]={json}. */
+/**
+ * `pm2 trigger notion-mcp ACTION [PARAM]`: the reply pm2 prints as [name:id:namespace]={json}. Read as soon as that
+ * line is printed, then the CLI is ended: pm2 7.0.4's trigger counts replies against the number of processes the
+ * daemon's msgProcess answer reports, and when the app's reply on the bus comes before that answer (a loaded
+ * machine), it prints the reply and then waits forever (lib/API/Extra.js, `++counter == process_wait_count`).
+ */
 async function trigger(action: string, param?: string): Promise<Record<string, unknown>> {
-  const result = await d.home.pm2(['trigger', 'notion-mcp', action, ...(param === undefined ? [] : [param])]);
-  expect(result.code, result.stderr).toBe(0);
-  const json = /\[notion-mcp:\d+:[^\]]*\]=(\{.*\})\s*$/m.exec(result.stdout)?.[1];
-  expect(json, result.stdout).toBeDefined();
-  assertNoSecret(result.stdout);
+  const stdout = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [PM2_BIN, 'trigger', 'notion-mcp', action, ...(param === undefined ? [] : [param])], {
+      env: d.home.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`pm2 trigger printed no reply in ${TRIGGER_TIMEOUT_MS} ms: ${out} ${err}`));
+    }, TRIGGER_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      resolve(out);
+    };
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      if (REPLY_LINE.test(out)) {
+        child.kill();
+        done();
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.once('exit', (code) => (code === 0 || REPLY_LINE.test(out) ? done() : (clearTimeout(timer), reject(new Error(`pm2 trigger exited ${code}: ${err}`)))));
+  });
+  const json = REPLY_LINE.exec(stdout)?.[1];
+  expect(json, stdout).toBeDefined();
+  assertNoSecret(stdout);
   return JSON.parse(json!) as Record<string, unknown>;
 }
+
+const TRIGGER_TIMEOUT_MS = 20_000;
+const REPLY_LINE = /\[notion-mcp:\d+:[^\]]*\]=(\{.*\})\s*$/m;
 
 function assertNoSecret(text: string): void {
   for (const secret of [SEED.token, d.apiKey]) expect(text).not.toContain(secret);
