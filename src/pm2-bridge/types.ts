@@ -297,12 +297,18 @@ export interface DiagnosticsReport {
   setup: readonly Diagnostic[];
 }
 
+/** What the caller already knows of the daemon, so a pass need not ask it again. */
+export interface KnownDaemonFacts {
+  /** Whether the daemon answers on rpc.sock (the bridge's link knows: linked or not); unknown: the pass checks. */
+  daemonAnswers?: boolean;
+}
+
 /**
  * Computes findings (issue 4). The store calls it on a slow cadence and after the service list changes, never two
  * at a time; it may read files and /proc but must finish within a few seconds and never throw.
  */
 export interface DiagnosticsProvider {
-  diagnose(services: readonly Service[], pm2Home: string): Promise<DiagnosticsReport>;
+  diagnose(services: readonly Service[], pm2Home: string, known?: KnownDaemonFacts): Promise<DiagnosticsReport>;
 }
 
 // History, timeline, exceptions and custom actions (issue 10): their own file, the same contract.

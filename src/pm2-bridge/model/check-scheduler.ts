@@ -2,8 +2,8 @@
 // own cadence, never two rounds at a time. Probes also run soon after a service appears or goes; diagnostics after
 // that and when the connection changes kind. Results are kept per service and forgotten when it goes.
 import { pendingPortCheck } from '../probe.js';
-import type { Diagnostic, DiagnosticsProvider, PortCheck, Service } from '../types.js';
-import type { DaemonLink } from './daemon-link.js';
+import type { Diagnostic, DiagnosticsProvider, KnownDaemonFacts, PortCheck, Service } from '../types.js';
+import type { DaemonLink, LinkState } from './daemon-link.js';
 import { Listeners } from './listeners.js';
 import type { ProcessList } from './process-list.js';
 import { singleFlight } from './single-flight.js';
@@ -38,6 +38,13 @@ export interface CheckScheduler {
 }
 
 const noFindings: readonly Diagnostic[] = [];
+
+/** What the link says of the daemon: linked, it answers; no daemon, it did not (the link looked); else unknown. */
+function knownDaemonFacts(state: LinkState): KnownDaemonFacts {
+  if (state.kind === 'linked') return { daemonAnswers: true };
+  if (state.kind === 'no-daemon') return { daemonAnswers: false };
+  return {};
+}
 
 /** Two checks that say the same, whenever they were made. */
 function sameCheck(a: PortCheck, b: PortCheck): boolean {
@@ -77,7 +84,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): CheckSched
     const provider = options.diagnostics;
     if (!provider || closed) return;
     // The provider promised not to throw; if it does, the last findings stay.
-    const report = await provider.diagnose(options.servicesForDiagnostics(), options.home).catch(() => null);
+    const report = await provider.diagnose(options.servicesForDiagnostics(), options.home, knownDaemonFacts(link.state)).catch(() => null);
     if (closed || !report) return;
     const json = JSON.stringify([[...report.services], report.setup]);
     if (json === findingsJson) return;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStore } from '../../../src/pm2-bridge/store.js';
-import type { Bridge, DiagnosticsProvider, PortCheck, Service } from '../../../src/pm2-bridge/types.js';
+import type { Bridge, DiagnosticsProvider, KnownDaemonFacts, PortCheck, Service } from '../../../src/pm2-bridge/types.js';
 import { FakeDaemon, fakeProcess } from '../../fakes/fake-daemon.js';
 import { portCheck } from '../diagnostics/service-fixture.js';
 import { closeAll, fastOptions, modelsOver, scriptedProbe, sleep, until } from './support.js';
@@ -13,12 +13,15 @@ afterEach(async () => {
 
 const listening = (port: number): PortCheck => portCheck({ port, checkedAt: 1 });
 
-function countingDiagnostics(): DiagnosticsProvider & { seen: (readonly Service[])[] } {
+function countingDiagnostics(): DiagnosticsProvider & { seen: (readonly Service[])[]; known: (KnownDaemonFacts | undefined)[] } {
   const seen: (readonly Service[])[] = [];
+  const known: (KnownDaemonFacts | undefined)[] = [];
   return {
     seen,
-    async diagnose(services) {
+    known,
+    async diagnose(services, _home, facts) {
       seen.push(services);
+      known.push(facts);
       return {
         services: new Map(services.map((s) => [s.pmId, [{ code: 'restartLoop', severity: 'warning' as const, params: { name: s.name }, fix: null }]])),
         setup: [{ code: 'noStartup', severity: 'info' as const, params: {}, fix: null }],
@@ -55,10 +58,13 @@ describe('check scheduler', () => {
     expect(models.snapshot().diagnostics).toMatchObject([{ code: 'noStartup' }]);
     // Findings see the services as the screens do (port checks merged), with the exact text.
     expect(diagnostics.seen.at(-1)!.map((s) => s.name)).toEqual(['web']);
+    // The link says whether the daemon answers, so the pass does not connect to rpc.sock to find out.
+    expect(diagnostics.known.at(-1)).toEqual({ daemonAnswers: true });
     const before = diagnostics.seen.length;
     fake.die();
     await until(() => diagnostics.seen.length > before);
     expect(diagnostics.seen.at(-1)).toEqual([]);
+    expect(diagnostics.known.at(-1)).toEqual({ daemonAnswers: false });
   });
 });
 
