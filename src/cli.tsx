@@ -11,6 +11,10 @@ import { exitAfterFlush } from './cli/exit-after-flush.js';
 import { onceText } from './cli/once-text.js';
 import { parseCliArgs } from './cli/parse-cli-args.js';
 import { snapshotJson } from './cli/snapshot-json.js';
+import { showStartScreen, startScreenText } from './cli/start-screen.js';
+import { resolvePm2Home } from './pm2-bridge/pm2-home.js';
+import { hostsConnection } from './remote/hosts-connection.js';
+import { formatClockTime } from './tui/format/clock-time.js';
 import { makeDisplayOptions } from './tui/display/make-display-options.js';
 import { asciiGlyphs, unicodeGlyphs } from './tui/format/glyphs.js';
 import { hintEntries } from './tui/keys/hint-entries.js';
@@ -108,12 +112,16 @@ async function main(): Promise<void> {
     process.stderr.write(`${messages.cli.notTty}\n`);
     return exitAfterFlush(EXIT_NO_TTY);
   }
+  // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame replaces it.
+  const connection = hosts.length > 0 ? hostsConnection(hosts.map((host) => ({ host: host.name, state: { kind: 'connecting' } }))) : ({ kind: 'connecting', home: resolvePm2Home(args.pm2Home) } as const);
+  const startScreen = showStartScreen(process.stdout, startScreenText({ connection, width: process.stdout.columns, clock: formatClockTime(Date.now()), display }));
   // The source first (its chunk holds neither Ink nor React): it starts connecting to the daemon and asks for the
   // first list while the monitor's chunk loads and React mounts.
   const { createMonitorSource } = await import('./cli/monitor-source.js');
   const source = createMonitorSource(args, hosts);
   const { runMonitor } = await import('./cli/run-monitor.js');
   runMonitor(args, display, source);
+  startScreen.handOver();
 }
 
 function hostsProblemText(problem: HostsProblem, messages: Messages): string {

@@ -17,7 +17,8 @@ const EXIT_HANGUP = 129;
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
 export function runMonitor(args: CliArgs, display: DisplayOptions, { bridge, local }: MonitorSource): void {
-  const stdout = createCellDiffStdout(process.stdout);
+  // cli.tsx has drawn the start screen (src/cli/start-screen.ts): the alternate screen is on, the cursor hidden.
+  const stdout = createCellDiffStdout(process.stdout, { entered: true });
   let quitting = false;
   const quit = () => {
     if (quitting) return;

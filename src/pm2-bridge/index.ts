@@ -1,16 +1,16 @@
 // The pm2 bridge: the only code that talks to PM2. Everything it hands out is plain data with secrets masked.
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { createBridgeModels, createStore, realDeps, type StoreDeps, type StoreOptions } from './store.js';
 import { createInsights, type InsightsModel } from './insights/insights-model.js';
 import type { HistoryOptions } from './insights/history-store.js';
 import { withInsights } from './insights/with-insights.js';
+import { resolvePm2Home } from './pm2-home.js';
 import { readInsightsOnce, type OnceInsights } from './insights/read-insights-once.js';
 import type { Bridge, CustomActionRunner, DiagnosticsProvider, HistoryFeed, InsightsSource, Snapshot } from './types.js';
 
 export { maskEnv } from './redact.js';
 export { findPortOwner } from './port-owner.js';
 export { runActionOnce } from './run-action-once.js';
+export { resolvePm2Home } from './pm2-home.js';
 export type * from './types.js';
 
 export interface BridgeOptions {
@@ -64,10 +64,6 @@ export interface BridgeOptions {
    * the terminal-safe form. Secrets are masked either way.
    */
   exactText?: boolean;
-}
-
-export function resolvePm2Home(pm2Home?: string): string {
-  return pm2Home ?? process.env.PM2_HOME ?? join(homedir(), '.pm2');
 }
 
 function storeOptions(options: BridgeOptions): StoreOptions {

@@ -4,6 +4,7 @@
 import { withConcerns } from '../pm2-bridge/model/concern-source.js';
 import { Listeners } from '../pm2-bridge/model/listeners.js';
 import type { ActionResult, ActionTarget, Bridge, ConnectionState, Diagnostic, LogLine, Service, ServiceAction, Snapshot } from '../pm2-bridge/types.js';
+import { hostsConnection } from './hosts-connection.js';
 import type { HostSource, HostView } from './ssh-host-source.js';
 
 interface Origin {
@@ -93,7 +94,7 @@ export function createMultiHostSource(hosts: readonly HostSource[], options: Mul
   function connectionOf(previous: ConnectionState | undefined): ConnectionState {
     const links = hosts.map((source, index) => ({ host: source.spec.name, state: merged[index]!.view!.link }));
     if (previous?.kind === 'hosts' && previous.hosts.every((link, index) => link.state === links[index]!.state)) return previous;
-    return { kind: 'hosts', home: hosts.map((h) => h.spec.name).join(', '), hosts: links };
+    return hostsConnection(links);
   }
 
   let listTimer: NodeJS.Timeout | null = null;

@@ -10,11 +10,18 @@ import { EventEmitter } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { clearScreen, diffGrid, moveCursor, type PhysicalScreen } from './grid-diff.js';
 import { ScreenLayers } from './screen-layers.js';
+import { ENTER_ALTERNATE, HIDE_CURSOR, LEAVE_ALTERNATE, SHOW_CURSOR } from './screen-modes.js';
 import { VirtualTerminal } from './virtual-terminal.js';
 
 export interface CellDiffStdoutOptions {
   /** Draw on the alternate screen and give the shell its screen back on exit (as htop and pm2 monit do). Default true. */
   alternateScreen?: boolean;
+  /**
+   * The terminal is already on the alternate screen with the cursor hidden (the start screen, src/cli/start-screen.ts,
+   * did it before Ink loaded): the first frame clears and draws without entering it again, which would save the
+   * cursor a second time (xterm) and bring the shell back with it misplaced. Default false.
+   */
+  entered?: boolean;
   /** Restore the terminal (cursor shown, SGR reset, alternate screen left) on process 'exit'. Default true. */
   restoreOnExit?: boolean;
   /**
@@ -52,10 +59,6 @@ export type CellDiffStdout = NodeJS.WriteStream & CellDiffControls;
 
 type WriteCallback = (error?: Error | null) => void;
 
-const ENTER_ALTERNATE = '\u001B[?1049h';
-const LEAVE_ALTERNATE = '\u001B[?1049l';
-const HIDE_CURSOR = '\u001B[?25l';
-const SHOW_CURSOR = '\u001B[?25h';
 const BEGIN_SYNC = '\u001B[?2026h';
 const END_SYNC = '\u001B[?2026l';
 
@@ -84,6 +87,10 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
     super();
     this.alternateScreen = options.alternateScreen ?? true;
     this.synchronizeFrom = options.synchronizeFrom ?? 1024;
+    if (options.entered === true) {
+      this.started = true;
+      this.physicalCursorVisible = false;
+    }
     this.terminal = new VirtualTerminal(this.rows, this.columns);
     this.layers.onChange = () => this.scheduleFlush();
     target.on('resize', this.onResize);

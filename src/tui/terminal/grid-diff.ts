@@ -2,6 +2,7 @@
 // the runs of changed cells, each reached by the cheapest cursor move and written with the fewest SGR changes.
 // A wide character is always redrawn whole, and so is one that a change cuts into.
 import { BLANK, WIDE_TAIL, createGrid, type Grid } from './grid.js';
+import { CLEAR_SCREEN } from './screen-modes.js';
 import { DEFAULT_STYLE_ID, type StyleTable } from './style.js';
 
 /** What the real terminal shows and where its cursor and SGR state are. `col` -1: unknown (after the last column). */
@@ -26,7 +27,7 @@ export function createPhysicalScreen(rows: number, cols: number): PhysicalScreen
  * frame. Used for the first frame and after a resize, when what the terminal shows is unknown.
  */
 export function clearScreen(rows: number, cols: number): { output: string; screen: PhysicalScreen } {
-  return { output: '\u001B[m\u001B[H\u001B[2J', screen: createPhysicalScreen(rows, cols) };
+  return { output: CLEAR_SCREEN, screen: createPhysicalScreen(rows, cols) };
 }
 
 /**

@@ -100,4 +100,21 @@ describe('createCellDiffStdout behind Ink', () => {
     stdout.restore();
     expect(terminal.writes.length).toBe(count);
   });
+
+  it('after the start screen (entered): clears and draws without entering the alternate screen again, and still leaves it', async () => {
+    const terminal = new FakeTerminal(4, 20);
+    const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false, entered: true });
+    const ink = render(<Text>hi</Text>, { stdout, patchConsole: false, exitOnCtrlC: false });
+    await settle(() => expect(terminal.text()[0]).toBe('hi'));
+    const first = terminal.writes.join('');
+    expect(first).not.toContain('\u001B[?1049h');
+    // The cursor was hidden by the start screen: not hidden again, and the whole screen is cleared before the frame.
+    expect(first).not.toContain('\u001B[?25l');
+    expect(first.indexOf('\u001B[2J')).toBeLessThan(first.indexOf('hi'));
+    ink.unmount();
+    stdout.restore();
+    const last = terminal.writes.at(-1) ?? '';
+    expect(last).toContain('\u001B[?1049l');
+    expect(last.endsWith('\u001B[?25h')).toBe(true);
+  });
 });

@@ -1,0 +1,130 @@
+// End to end: the start screen the built CLI draws before Ink loads (src/cli/start-screen.ts), in a real terminal
+// (tmux): it is on the alternate screen with the cursor hidden, Ink's first frame replaces it whole, and the shell
+// gets its screen back on every way out before Ink: Ctrl-C's SIGINT, SIGTERM, an error, and after a monitor that
+// found no daemon. The monitor's chunk is held (test/e2e/fixtures/hold-monitor-chunk.mjs) until the test has looked.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPrivatePm2Home, waitFor, type PrivatePm2Home } from '../helpers/pm2-home.js';
+import { TmuxSession, hasTmux, waitForScreen } from './tmux.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const CLI = join(root, 'dist', 'cli.js');
+const HOLD = join(root, 'test', 'e2e', 'fixtures', 'hold-monitor-chunk.mjs');
+const tmuxMissing = !hasTmux();
+if (tmuxMissing) console.warn('test/e2e/start-screen.test.ts skipped: tmux is not installed (apt-get install tmux)');
+
+describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)', () => {
+  let home: PrivatePm2Home;
+  let dir: string;
+  let tmux: TmuxSession | null = null;
+
+  beforeAll(async () => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
+    home = createPrivatePm2Home('gakuco-e2e-start-');
+    const started = await home.pm2(['start', join(root, 'bench/apps/quiet.cjs'), '--name', 'alpha'], { env: { BENCH_QUIET_MS: '1000' } });
+    expect(started.code, started.stderr).toBe(0);
+    dir = mkdtempSync(join(tmpdir(), 'gakuco-e2e-start-gate-'));
+  });
+
+  afterEach(async () => {
+    await tmux?.kill();
+    tmux = null;
+  });
+
+  afterAll(async () => {
+    await home?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The monitor held before its chunk loads, in a shell that printed a line before it and prints its exit code after. */
+  async function startHeld(name: string, pm2Home: string): Promise<{ session: TmuxSession; gate: string }> {
+    const gate = join(dir, name);
+    const session = (tmux = new TmuxSession());
+    await session.start({
+      command: `printf 'shell-before\\n'; '${process.execPath}' --import '${HOLD}' '${CLI}' --lang en --pm2-home '${pm2Home}'; echo "exit=$?"; sleep 120`,
+      cols: 100,
+      rows: 30,
+      env: { ...home.env, LANG: 'C.UTF-8', HOLD_MONITOR_GATE: gate },
+      pass: ['PATH', 'HOME', 'LANG', 'HOLD_MONITOR_GATE'],
+    });
+    await waitForScreen(session, (text) => text.includes(`Connecting to PM2 (${pm2Home})`), 'the start screen');
+    return { session, gate };
+  }
+
+  /** alternate_on and cursor_flag of the pane: 1 0 while the monitor (or its start screen) has the terminal. */
+  async function paneModes(session: TmuxSession): Promise<string> {
+    return (await session.run(['display-message', '-p', '-t', session.name, '#{alternate_on} #{cursor_flag}'])).trim();
+  }
+
+  /** The node process in the pane (the shell's child). */
+  async function monitorPid(session: TmuxSession): Promise<number> {
+    const shell = (await session.run(['display-message', '-p', '-t', session.name, '#{pane_pid}'])).trim();
+    return Number(execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0]);
+  }
+
+  async function expectShellBack(session: TmuxSession, exit: string): Promise<string> {
+    const screen = await waitForScreen(session, (text) => text.includes(`exit=${exit}`), `exit=${exit}`);
+    expect(await paneModes(session)).toBe('0 1');
+    expect(screen).toContain('shell-before');
+    expect(screen).not.toContain('gakuco-monit (');
+    return screen;
+  }
+
+  it('draws row one on the alternate screen at once; Ink replaces it whole; q gives the shell back', async () => {
+    const { session, gate } = await startHeld('open', home.home);
+    const held = await session.capture();
+    expect(held.split('\n')[0]).toMatch(/^gakuco-monit \(0\) ◌ Connecting to PM2 \(.*\) +\d\d:\d\d:\d\d$/);
+    expect(held).not.toContain('shell-before');
+    expect(await paneModes(session)).toBe('1 0');
+    // As Ink draws it: the name bold, the state yellow.
+    const raw = await session.run(['capture-pane', '-e', '-p', '-t', session.name]);
+    // eslint-disable-next-line no-control-regex
+    expect(raw.split('\n')[0]).toMatch(/^\u001B\[1mgakuco-monit \(0\) \u001B\[0m.*\u001B\[33m.*◌ Connecting/);
+
+    writeFileSync(gate, 'open');
+    const shown = await waitForScreen(session, (text) => /\balpha\b/.test(text) && text.includes('gakuco-monit (1)'), 'the monitor with the app');
+    const rows = shown.split('\n');
+    expect(rows[0]).toMatch(/^gakuco-monit \(1\) ● PM2 connected \(.*\) +\d\d:\d\d:\d\d$/);
+    expect(shown).not.toContain('Connecting');
+    expect(shown).not.toContain('shell-before');
+    expect(await paneModes(session)).toBe('1 0');
+
+    await session.keys('q');
+    await expectShellBack(session, '0');
+  });
+
+  it('Ctrl-C (SIGINT) before Ink loads: the terminal is given back and the monitor ends by the signal', async () => {
+    const { session } = await startHeld('sigint', home.home);
+    process.kill(await monitorPid(session), 'SIGINT');
+    await expectShellBack(session, '130');
+  });
+
+  it('SIGTERM before Ink loads: the same', async () => {
+    const { session } = await startHeld('sigterm', home.home);
+    process.kill(await monitorPid(session), 'SIGTERM');
+    await expectShellBack(session, '143');
+  });
+
+  it('an error before Ink loads: printed on the shell screen, not lost on the alternate one', async () => {
+    const { session, gate } = await startHeld('fail', home.home);
+    writeFileSync(gate, 'fail');
+    const screen = await expectShellBack(session, '1');
+    expect(screen).toContain('the monitor chunk could not be loaded');
+  });
+
+  it('no daemon in the home: the start screen, then the monitor says so; q gives the shell back', async () => {
+    const empty = mkdtempSync(join(dir, 'no-daemon-'));
+    const { session, gate } = await startHeld('no-daemon', empty);
+    writeFileSync(gate, 'open');
+    const screen = await waitForScreen(session, (text) => text.includes(`No PM2 daemon is running (${empty})`), 'the no-daemon header');
+    expect(screen).not.toContain('Connecting');
+    await waitFor(async () => ((await paneModes(session)) === '1 0' ? true : null), 'the monitor on the alternate screen', 5000, 50);
+    await session.keys('q');
+    await expectShellBack(session, '0');
+    expect(existsSync(join(empty, 'pm2.pid'))).toBe(false);
+  });
+});
