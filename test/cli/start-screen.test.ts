@@ -36,7 +36,7 @@ describe('startScreenText', () => {
 
   it('fits the terminal width in cells', () => {
     const text = startScreenText({ connection: { kind: 'connecting', home: '/a/very/long/path/to/the/pm2/home/of/this/host' }, width: 40, clock: '09:05:00', display });
-    const [first, second] = screen(text, 2, 40);
+    const [first = '', second] = screen(text, 2, 40);
     expect(first.endsWith('09:05:00')).toBe(true);
     expect(second).toBe('');
   });
