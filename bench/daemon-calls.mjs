@@ -9,9 +9,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { connect } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDaemonProxy } from './daemon-proxy.mjs';
 import * as lib from './tui-lib.mjs';
@@ -44,44 +41,6 @@ const monitors = [
 ];
 
 const perMinute = (n, seconds) => (n * 60) / seconds;
-const require = createRequire(import.meta.url);
-
-/**
- * The daemon's CPU per request, measured apart from its own noise: `rounds` requests one after another (each
- * after the last answer), the daemon's CPU over them divided by their count, less the same span with no request.
- */
-async function costPerRequest(daemon, request, rounds = 300) {
-  const started = performance.now();
-  const before = lib.cpuMs(daemon);
-  for (let i = 0; i < rounds; i++) await request();
-  const spent = lib.cpuMs(daemon) - before;
-  const idle = await lib.daemonCpuMsOver(daemon, performance.now() - started);
-  return (spent - idle) / rounds;
-}
-
-function rpcClient(socketPath) {
-  const axon = require('pm2/modules/pm2-axon');
-  const rpc = require('pm2/modules/pm2-axon-rpc');
-  const req = axon.socket('req');
-  const client = new rpc.Client(req);
-  req.connect(socketPath);
-  return new Promise((resolveClient) =>
-    req.once('connect', () =>
-      resolveClient({ call: (method) => new Promise((ok, fail) => client.call(method, {}, (error) => (error ? fail(error) : ok()))), close: () => req.close() }),
-    ),
-  );
-}
-
-/** Connect to rpc.sock and close, as a liveness check does. */
-const connectAndClose = (socketPath) =>
-  new Promise((ok) => {
-    const socket = connect(socketPath);
-    socket.once('connect', () => {
-      socket.destroy();
-      ok();
-    });
-    socket.once('error', () => ok());
-  });
 try {
   await start();
   const apps =
@@ -119,12 +78,8 @@ try {
         `(added ${(((cpuMs - noneMs) / SECONDS / 1000) * 100).toFixed(3)}); load ${loadavg()[0].toFixed(1)}`,
     );
   }
-  const client = await rpcClient(join(home, 'rpc.sock'));
-  const listMs = await costPerRequest(daemon, () => client.call('getMonitorData'));
-  const pingMs = await costPerRequest(daemon, () => client.call('ping'));
-  client.close();
-  const connectMs = await costPerRequest(daemon, () => connectAndClose(join(home, 'rpc.sock')));
-  console.log(`daemon CPU per request (300 in a row, less the same span idle): getMonitorData ${listMs.toFixed(3)} ms, ping ${pingMs.toFixed(3)} ms, connect and close ${connectMs.toFixed(3)} ms`);
+  const cost = await lib.daemonRequestCosts(home, daemon, ['getMonitorData', 'ping']);
+  console.log(`daemon CPU per request (300 in a row, less the same span idle): getMonitorData ${cost.calls.getMonitorData.toFixed(3)} ms, ping ${cost.calls.ping.toFixed(3)} ms, connect and close ${cost.connection.toFixed(3)} ms`);
 } finally {
   await killServer().catch(() => {});
   await lib.killDaemon(home, env);

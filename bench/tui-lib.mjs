@@ -2,7 +2,7 @@
 // PM2 workloads in a private PM2_HOME, and the screen readings (newest flood stamp on screen).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect as netConnect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -228,3 +228,75 @@ export function quantile(xs, q) {
   return s[Math.min(s.length - 1, Math.floor(s.length * q))];
 }
 export const median = (xs) => quantile(xs, 0.5);
+
+// ---------- the daemon's CPU per request ----------
+/**
+ * The daemon's CPU per request, apart from its own noise: `rounds` requests one after another (each after the last
+ * answer) and 300 ms for what they leave behind, the daemon's CPU over that divided by their count, less the same
+ * span with no request.
+ */
+async function costPerRequest(daemon, request, rounds) {
+  const started = performance.now();
+  const before = cpuMs(daemon);
+  for (let i = 0; i < rounds; i++) await request();
+  // What the daemon does after the last answer (a closed connection is read and torn down later) is its too.
+  await sleep(300);
+  const spent = cpuMs(daemon) - before;
+  const idle = await daemonCpuMsOver(daemon, performance.now() - started);
+  return Math.max(0, (spent - idle) / rounds);
+}
+
+function rpcClient(socketPath) {
+  const axon = require('pm2/modules/pm2-axon');
+  const rpc = require('pm2/modules/pm2-axon-rpc');
+  const req = axon.socket('req');
+  const client = new rpc.Client(req);
+  req.connect(socketPath);
+  return new Promise((resolve) =>
+    req.once('connect', () =>
+      resolve({ call: (method) => new Promise((ok, fail) => client.call(method, {}, (error) => (error ? fail(error) : ok()))), close: () => req.close() }),
+    ),
+  );
+}
+
+/** Connects to a socket and closes, as a liveness check does. */
+function connectAndClose(socketPath) {
+  return new Promise((resolve) => {
+    const socket = netConnect(socketPath);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('error', () => resolve());
+  });
+}
+
+/**
+ * What one request costs the daemon of `home` (pid `daemon`), in CPU milliseconds: each of `methods` (read-only
+ * ones: getMonitorData, ping) and a connect-and-close to rpc.sock, `rounds` of each.
+ */
+export async function daemonRequestCosts(home, daemon, methods, rounds = 300) {
+  const socketPath = join(home, 'rpc.sock');
+  const client = await rpcClient(socketPath);
+  const calls = {};
+  try {
+    for (const method of methods) calls[method] = await costPerRequest(daemon, () => client.call(method), rounds);
+  } finally {
+    client.close();
+  }
+  return { calls, connection: await costPerRequest(daemon, () => connectAndClose(socketPath), rounds) };
+}
+
+/**
+ * The daemon's CPU (%) a monitor's counted requests cost at these per-request costs: each method's calls (methods
+ * without a measured cost are left out and named), and its new connections.
+ */
+export function cpuOfRequests(counts, costs, seconds) {
+  let ms = counts.rpcConnections * costs.connection;
+  const unpriced = [];
+  for (const [method, n] of Object.entries(counts.calls)) {
+    if (costs.calls[method] === undefined) unpriced.push(method);
+    else ms += n * costs.calls[method];
+  }
+  return { percent: (ms / 1000 / seconds) * 100, unpriced };
+}

@@ -7,9 +7,12 @@
 //          (each monitor started alone, a few rounds), then both at once: CPU, peak RSS, terminal bytes/s and the
 //          lag of the newest visible log line over the window; then the flood paused (idle CPU and bytes), then the
 //          daemon's CPU with each monitor attached alone (the others SIGSTOPped) against none attached, in
-//          --daemonRounds interleaved rounds of --daemonWindow seconds (3 x 6 s by default), summed.
+//          --daemonRounds interleaved rounds of --daemonWindow seconds (3 x 6 s by default), summed. Each monitor
+//          talks to the daemon through its own proxy home (bench/daemon-proxy.mjs), which counts its RPC calls by
+//          method and its new connections over the idle window; what those cost the daemon is the count times the
+//          daemon's CPU per request, measured on the same daemon right after (300 requests in a row each).
 //   sixty  60 small apps; the 45th selected in both (the table scrolls; the selection must stay on screen): idle
-//          CPU, bytes and RSS, and the daemon's CPU per monitor as above.
+//          CPU, bytes and RSS, and the daemon's calls and CPU per monitor as above.
 //   scale  `flood` at 10,000 lines/s for --long seconds (default 60; --long 600 for the 10-minute run): lag, CPU
 //          and RSS sampled every second over the run (RSS must stay flat: the second half's peak against the first's).
 // Every figure is printed beside pm2 monit's with the ratio, the target (issue 12) and ok / MISS. Raw figures go
@@ -19,10 +22,13 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startDaemonProxy } from './daemon-proxy.mjs';
 import {
   PM2_BIN,
-  cpuSeconds,
+  cpuMs,
+  cpuOfRequests,
   createTmux,
+  daemonRequestCosts,
   daemonPid,
   deleteAllApps,
   fileSize,
@@ -214,10 +220,10 @@ async function measureDaemon(monitors, home) {
   const pid = daemonPid(home);
   const window = async () => {
     await sleep(1000);
-    const c0 = cpuSeconds(pid);
+    const c0 = cpuMs(pid);
     const t0 = now();
     await sleep(DAEMON_S * 1000);
-    return { cpu: cpuSeconds(pid) - c0, seconds: (now() - t0) / 1000 };
+    return { cpu: (cpuMs(pid) - c0) / 1000, seconds: (now() - t0) / 1000 };
   };
   const totals = new Map([['none', { cpu: 0, seconds: 0 }], ...monitors.map((m) => [m.id, { cpu: 0, seconds: 0 }])]);
   const add = (id, w) => {
@@ -246,8 +252,63 @@ async function measureDaemon(monitors, home) {
   );
 }
 
-/** One /proc tick (10 ms) over all of a monitor's daemon windows, in percent: below it two figures cannot be told apart. */
+/**
+ * 10 ms of the daemon's CPU over all of a monitor's daemon windows, in percent: the measured "added" figure moves by
+ * more than this from run to run with the daemon's own work (schedstat has no tick to round to, the daemon's own
+ * passes still land unevenly), so a ratio to a base below it says nothing.
+ */
 const daemonTolerance = () => 1 / (DAEMON_S * DAEMON_ROUNDS);
+
+/** Starts the scenario's monitors together, each through its own counting proxy home. */
+async function startCounted(monitors, size, env, dir, ready, home) {
+  const running = [];
+  for (const monitor of monitors) {
+    const proxy = await startDaemonProxy(home);
+    running.push({ ...(await startMonitor(monitor, size, { ...env, PM2_HOME: proxy.home }, dir, ready)), proxy });
+  }
+  return running;
+}
+
+/** Stops the monitors and their proxies. */
+async function stopCounted(running) {
+  for (const m of running) {
+    await stopMonitor(m);
+    await m.proxy.close();
+  }
+}
+
+/** What each monitor's counted requests over `seconds` cost the daemon, at the per-request costs measured now. */
+async function daemonCallFigures(running, counts, seconds, home) {
+  const costs = await daemonRequestCosts(home, daemonPid(home), ['getMonitorData', 'ping']);
+  return {
+    costs,
+    byMonitor: new Map(
+      running.map((m) => {
+        const c = counts.get(m.id);
+        const requests = Object.values(c.calls).reduce((a, b) => a + b, 0) + c.rpcConnections;
+        const { percent, unpriced } = cpuOfRequests(c, costs, seconds);
+        if (unpriced.length) console.error(`${m.label}: daemon calls without a measured cost: ${unpriced.join(', ')}`);
+        return [m.id, { counts: c, requestsPerMinute: (requests * 60) / seconds, cpuPercent: percent }];
+      }),
+    ),
+  };
+}
+
+/** The idle window, with each monitor's daemon requests counted over it. */
+async function countedIdleWindow(running) {
+  for (const m of running) m.proxy.reset();
+  const idle = await measureWindow(running, WINDOW_S, false);
+  return { idle, counts: new Map(running.map((m) => [m.id, m.proxy.counts()])), seconds: mean([...idle.values()].map((w) => w.seconds)) };
+}
+
+/** The daemon rows of a scenario's table: calls counted at idle, their CPU (the target), the interleaved measure. */
+function daemonRows(monitors, calls, daemon) {
+  return [
+    { name: 'daemon requests, idle', unit: '/min', digits: 1, values: valuesOf(monitors, (id) => calls.byMonitor.get(id)?.requestsPerMinute) },
+    { name: 'daemon CPU of those requests', unit: '%', digits: 3, values: valuesOf(monitors, (id) => calls.byMonitor.get(id)?.cpuPercent), target: 'daemonCpu', tolerance: 0.001 },
+    { name: 'daemon CPU added, measured', unit: '%', digits: 2, values: valuesOf(monitors, (id) => daemon.get(id).addedPercent), tolerance: daemonTolerance() },
+  ];
+}
 
 // ---------- report ----------
 const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
@@ -294,16 +355,20 @@ async function floodScenario(ctx, size) {
   const ready = (t) => t.includes('flood') && t.includes('quiet-b');
   rmSync(pauseFile, { force: true });
   const first = await measureFirstFrames(monitors, size, env, dir, ready);
-  const running = [];
-  for (const monitor of monitors) running.push(await startMonitor(monitor, size, env, dir, ready));
-  for (const m of running) await selectFlood(m);
-  await sleep(WARMUP_S * 1000);
-  const flood = await measureWindow(running, WINDOW_S, true);
-  writeFileSync(pauseFile, '');
-  await sleep(WARMUP_S * 1000);
-  const idle = await measureWindow(running, WINDOW_S, false);
-  const daemon = await measureDaemon(running, home);
-  for (const m of running) await stopMonitor(m);
+  const running = await startCounted(monitors, size, env, dir, ready, home);
+  let flood, idle, counts, seconds, daemon;
+  try {
+    for (const m of running) await selectFlood(m);
+    await sleep(WARMUP_S * 1000);
+    flood = await measureWindow(running, WINDOW_S, true);
+    writeFileSync(pauseFile, '');
+    await sleep(WARMUP_S * 1000);
+    ({ idle, counts, seconds } = await countedIdleWindow(running));
+    daemon = await measureDaemon(running, home);
+  } finally {
+    await stopCounted(running);
+  }
+  const calls = await daemonCallFigures(running, counts, seconds, home);
   const [cols, rows] = size;
   const verdicts = printTable(`flood, ${cols}x${rows}: 1000 lines/s for ${WINDOW_S} s, then idle ${WINDOW_S} s`, monitors, [
     { name: 'first paint', unit: 'ms', digits: 0, values: valuesOf(monitors, (id) => first.get(id).firstPaintMs), target: 'firstFrame' },
@@ -315,9 +380,10 @@ async function floodScenario(ctx, size) {
     { name: 'peak RSS', unit: 'MB', values: valuesOf(monitors, (id) => flood.get(id).peakRssMb), target: 'rss' },
     { name: 'idle CPU', unit: '%', digits: 2, values: valuesOf(monitors, (id) => idle.get(id).cpuPercent), target: 'idleCpu' },
     { name: 'idle terminal', unit: 'B/s', digits: 0, values: valuesOf(monitors, (id) => idle.get(id).bytesPerSecond), target: 'idleBytes' },
-    { name: 'daemon CPU added, idle', unit: '%', digits: 2, values: valuesOf(monitors, (id) => daemon.get(id).addedPercent), target: 'daemonCpu', tolerance: daemonTolerance() },
+    ...daemonRows(monitors, calls, daemon),
   ]);
-  return { scenario: 'flood', size: `${cols}x${rows}`, first: Object.fromEntries(first), flood: Object.fromEntries(flood), idle: Object.fromEntries(idle), daemon: Object.fromEntries(daemon), verdicts };
+  const daemonCalls = { costs: calls.costs, byMonitor: Object.fromEntries(calls.byMonitor) };
+  return { scenario: 'flood', size: `${cols}x${rows}`, first: Object.fromEntries(first), flood: Object.fromEntries(flood), idle: Object.fromEntries(idle), daemon: Object.fromEntries(daemon), daemonCalls, verdicts };
 }
 
 async function sixtyScenario(ctx, size) {
@@ -327,23 +393,27 @@ async function sixtyScenario(ctx, size) {
   const ready = (t) => t.includes(name(1)) && t.includes(name(3));
   // Ours marks the selected row (▶, or > with --ascii); pm2 monit names the selected app in its log box title.
   const selectionShown = (m, t) => (m.id === 'pm2monit' ? t.includes(`${target} Logs`) && t.includes(`] ${target}`) : new RegExp(`[▶>]\\s+${target}\\b`).test(t));
-  const running = [];
-  for (const monitor of monitors) running.push(await startMonitor(monitor, size, env, dir, ready));
+  const running = await startCounted(monitors, size, env, dir, ready, home);
   const shown = new Map();
-  for (const m of running) {
-    for (let i = 1; i < SELECT_NTH; i++) await keys(m.session, 'Down');
-    const text = await waitForScreen(capture, m.session, (t) => selectionShown(m, t), 8000);
-    shown.set(m.id, text === null ? 0 : 1);
-    if (text === null) console.error(`${m.label}: ${target} selected but not on screen:\n${await capture(m.session)}`);
+  let idle, counts, seconds, daemon;
+  try {
+    for (const m of running) {
+      for (let i = 1; i < SELECT_NTH; i++) await keys(m.session, 'Down');
+      const text = await waitForScreen(capture, m.session, (t) => selectionShown(m, t), 8000);
+      shown.set(m.id, text === null ? 0 : 1);
+      if (text === null) console.error(`${m.label}: ${target} selected but not on screen:\n${await capture(m.session)}`);
+    }
+    await sleep(WARMUP_S * 1000);
+    ({ idle, counts, seconds } = await countedIdleWindow(running));
+    for (const m of running) {
+      const text = await capture(m.session).catch(() => '');
+      if (!selectionShown(m, text)) shown.set(m.id, 0);
+    }
+    daemon = await measureDaemon(running, home);
+  } finally {
+    await stopCounted(running);
   }
-  await sleep(WARMUP_S * 1000);
-  const idle = await measureWindow(running, WINDOW_S, false);
-  for (const m of running) {
-    const text = await capture(m.session).catch(() => '');
-    if (!selectionShown(m, text)) shown.set(m.id, 0);
-  }
-  const daemon = await measureDaemon(running, home);
-  for (const m of running) await stopMonitor(m);
+  const calls = await daemonCallFigures(running, counts, seconds, home);
   const [cols, rows] = size;
   const verdicts = printTable(`sixty, ${cols}x${rows}: 60 apps, ${target} selected, idle ${WINDOW_S} s`, monitors, [
     { name: 'selection on screen', unit: '1 = yes', digits: 0, values: valuesOf(monitors, (id) => shown.get(id)), target: 'selectionShown', noRatio: true },
@@ -352,9 +422,10 @@ async function sixtyScenario(ctx, size) {
     { name: 'peak RSS', unit: 'MB', values: valuesOf(monitors, (id) => idle.get(id).peakRssMb) },
     { name: 'daemon CPU, monitors paused', unit: '%', digits: 2, values: valuesOf(monitors, (id) => daemon.get(id).nonePercent), noRatio: true },
     { name: 'daemon CPU, this one alone', unit: '%', digits: 2, values: valuesOf(monitors, (id) => daemon.get(id).alonePercent) },
-    { name: 'daemon CPU added', unit: '%', digits: 2, values: valuesOf(monitors, (id) => daemon.get(id).addedPercent), target: 'daemonCpu', tolerance: daemonTolerance() },
+    ...daemonRows(monitors, calls, daemon),
   ]);
-  return { scenario: 'sixty', size: `${cols}x${rows}`, shown: Object.fromEntries(shown), idle: Object.fromEntries(idle), daemon: Object.fromEntries(daemon), verdicts };
+  const daemonCalls = { costs: calls.costs, byMonitor: Object.fromEntries(calls.byMonitor) };
+  return { scenario: 'sixty', size: `${cols}x${rows}`, shown: Object.fromEntries(shown), idle: Object.fromEntries(idle), daemon: Object.fromEntries(daemon), daemonCalls, verdicts };
 }
 
 async function scaleScenario(ctx, size) {
