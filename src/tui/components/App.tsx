@@ -16,6 +16,7 @@ import { useUnseenServices } from '../hooks/use-unseen-services.js';
 import { useWholeSecond } from '../hooks/use-whole-second.js';
 import { activeScopes, inputMode } from '../keys/active-scopes.js';
 import { bannerLines } from '../layout/banner-lines.js';
+import { nextClockChange } from '../layout/next-clock-change.js';
 import { computeLayout } from '../layout/compute-layout.js';
 import { screenPanes } from '../layout/screen-panes.js';
 import type { SourcedLine } from '../logs/log-view.js';
@@ -59,7 +60,9 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
   const list = useListView(source);
   const { ui, dispatch, commit, keyQueue } = useUiState(config);
   const [insightsTab, setInsightsTab] = useState<InsightsTab | null>(null);
-  const at = useWholeSecond(now);
+  // The App re-renders by the clock only when something it draws counts time (an uptime turns, a trend cell
+  // closes): the header's clock ticks by itself.
+  const at = useWholeSecond(now, (second) => nextClockChange({ services: list.services, trend: insights !== undefined, everySecond: insightsTab !== null }, second));
   const table = useTableView(list.services, ui, at, commit);
   const trend = useCpuTrend(insights, at, display.ascii);
   const unseen = useUnseenServices(insights, table.selectedRow?.services.map((s) => s.pmId) ?? [], now);
@@ -135,6 +138,7 @@ export function App({ source, actions, display, width, height, spareRows = 0, on
           detail={detail}
           scopes={scopes}
           now={at}
+          clock={now}
         />
       )}
     </DisplayContext.Provider>

@@ -39,8 +39,10 @@ export interface MonitorLayoutProps {
   detail: DetailPaneContent;
   /** The active key scopes: the hint bar shows their keys. */
   scopes: readonly KeyScope[];
-  /** Epoch ms, whole seconds. */
+  /** Epoch ms, whole seconds: when the table's uptimes are counted to. */
   now: number;
+  /** The clock the header shows (it ticks by itself). */
+  clock: () => number;
 }
 
 /** Where each pane goes in the frame: header, banner, table, detail and logs, status line, hint bar. Display only. */
@@ -52,7 +54,7 @@ export function MonitorLayout(props: MonitorLayoutProps) {
   const emptyText = ui.filter.text === '' ? display.messages.table.noServices(display.pm2) : display.messages.filter.noMatch(ui.filter.text);
   return (
     <Box flexDirection="column" width={width} height={height} overflowY="hidden">
-      <HeaderBar connection={list.connection} serviceCount={list.services.length} shownCount={ui.filter.text === '' ? null : visible.length} width={width} now={now} />
+      <HeaderBar connection={list.connection} serviceCount={list.services.length} shownCount={ui.filter.text === '' ? null : visible.length} width={width} now={props.clock} />
       {layout.banner > 0 ? <ConnectionBanner connection={list.connection} diagnostics={list.diagnostics} width={width} height={layout.banner} /> : null}
       {ui.helpOpen ? (
         <HelpOverlay width={width} height={middle} scroll={ui.helpScroll} />

@@ -8,7 +8,7 @@ import { logPaneRows, pacedLiveRows, pacedPageRows, type SkipLabel } from '../lo
 import { logRowSgr } from '../logs/log-row-sgr.js';
 import type { LogRow, LogViewOptions, SourcedLine } from '../logs/log-view.js';
 import { logSources, paneLines, type LogPaneSources } from '../logs/pane-lines.js';
-import type { LayerRect } from '../terminal/screen-layers.js';
+import { layoutRect } from './layout-rect.js';
 
 export interface LogLayerInput {
   source: SnapshotSource;
@@ -23,19 +23,6 @@ export interface LogLayerInput {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
-
-/** Where Ink laid out `node`, in cells from the top-left of the frame. */
-function layoutRect(node: DOMElement | null): LayerRect | null {
-  const yoga = node?.yogaNode;
-  if (!node || !yoga) return null;
-  let top = 0;
-  let left = 0;
-  for (let at: DOMElement | undefined = node; at; at = at.parentNode) {
-    top += at.yogaNode?.getComputedTop() ?? 0;
-    left += at.yogaNode?.getComputedLeft() ?? 0;
-  }
-  return { top: Math.round(top), left: Math.round(left), width: Math.round(yoga.getComputedWidth()), height: Math.round(yoga.getComputedHeight()) };
-}
 
 /**
  * Draws the log pane's body as a screen layer of the cell-diff writer: subscribed to its services' lines itself, so

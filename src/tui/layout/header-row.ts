@@ -24,7 +24,16 @@ export interface HeaderRow {
   middle: string;
   tone: Tone;
   gap: string;
+  /** The badge (with its trailing space, '' when not read-only) and the clock. */
   right: string;
+  badge: string;
+  /**
+   * The clock's first column and its cells: right-aligned after the badge. The clock always keeps its whole width
+   * (the state gives way first). When the row is too short even for the name, the badge and the clock, the row runs
+   * past the width and Ink cuts its end as it always did (clockFits is false: a clock layer then draws nothing).
+   */
+  clockAt: number;
+  clockWidth: number;
 }
 
 /** Where PM2 stands, as the header says it: a mark, words and their tone. */
@@ -51,14 +60,22 @@ export function connectionSummary(connection: ConnectionState, messages: Message
 
 /**
  * Row one of the monitor: the name and how many apps, where PM2 stands (mark + words, cut to fit), read-only, the
- * time. The React header and the start screen drawn before React loads (src/cli/start-screen.ts) both use it.
+ * time. The React header, the header clock's screen layer (hooks/use-clock-layer.ts: its cells are the ones the
+ * header leaves blank) and the start screen drawn before React loads (src/cli/start-screen.ts) all use it.
  */
 export function headerRow({ connection, serviceCount, shownCount, width, clock, messages, glyphs, readOnly }: HeaderRowInput): HeaderRow {
   const state = connectionSummary(connection, messages, glyphs);
-  const right = `${readOnly ? `[${messages.readOnlyBadge}] ` : ''}${clock}`;
+  const badge = readOnly ? `[${messages.readOnlyBadge}] ` : '';
+  const right = `${badge}${clock}`;
   const left = `gakuco-monit (${shownCount === null ? serviceCount : `${shownCount}/${serviceCount}`}) `;
   const room = Math.max(0, width - cellWidth(left) - cellWidth(right) - 1);
   const middle = truncateCells(`${state.mark} ${state.text}`, room, glyphs.ellipsis);
   const gap = ' '.repeat(Math.max(0, room - cellWidth(middle) + 1));
-  return { left, middle, tone: state.tone, gap, right };
+  const clockWidth = cellWidth(clock);
+  return { left, middle, tone: state.tone, gap, right, badge, clockAt: cellWidth(left) + cellWidth(middle) + gap.length + cellWidth(badge), clockWidth };
+}
+
+/** Whether the whole clock is on the row (a clock layer draws only then; the same cells the header leaves blank). */
+export function clockFits(row: HeaderRow, width: number): boolean {
+  return row.clockAt + row.clockWidth <= width;
 }

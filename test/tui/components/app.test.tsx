@@ -3,6 +3,8 @@ import { Profiler } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/tui/components/App.js';
 import { makeDisplayOptions } from '../../../src/tui/display/make-display-options.js';
+import { ScreenLayersContext } from '../../../src/tui/display/screen-layers-context.js';
+import { ScreenLayers } from '../../../src/tui/terminal/screen-layers.js';
 import { cellWidth } from '../../../src/tui/format/cell-width.js';
 import { ARROW_DOWN, ARROW_RIGHT, END, ENTER, ESCAPE, PAGE_UP, TAB } from '../fixtures/keys.js';
 import { logLines } from '../fixtures/log-lines.js';
@@ -285,6 +287,30 @@ describe('renders', () => {
     const clockOf = (frame: string) => /\d\d:\d\d:\d\d/.exec(frame.split('\n')[0] ?? '')?.[0];
     const first = clockOf(await waitForFrame(view, (frame) => clockOf(frame) !== undefined));
     await waitForFrame(view, (frame) => clockOf(frame) !== first, 5000);
+  });
+  it('commits nothing by the clock behind screen layers while no uptime turns, and counts an uptime in seconds', async () => {
+    const started = Date.now();
+    const now = () => 1_700_000_000_000 + (Date.now() - started);
+    const app = (source: MemorySource, onCommit: () => void) => (
+      <ScreenLayersContext.Provider value={new ScreenLayers()}>
+        <Profiler id="app" onRender={onCommit}>
+          <App source={source} actions={new RecordingActions()} display={makeDisplayOptions({ lang: 'en' })} width={100} height={30} onQuit={() => {}} now={now} />
+        </Profiler>
+      </ScreenLayersContext.Provider>
+    );
+    // Up an hour (the fixture's services): the clock is the layer's, nothing in the frame counts seconds.
+    let commits = 0;
+    const idle = unmountLater(render(app(new MemorySource(services()), () => (commits += 1))));
+    await waitForFrame(idle, (frame) => frame.includes('notion-mcp'));
+    await settle();
+    const before = commits;
+    await new Promise((resolve) => setTimeout(resolve, 2200));
+    expect(commits).toBe(before);
+    // Up 30 s: the table's uptime turns each second by itself, with no new list.
+    const young = unmountLater(render(app(new MemorySource([makeService({ pmId: 0, name: 'young', startedAt: now() - 30_000 })]), () => undefined)));
+    const uptime = (frame: string) => /young.*?\b(\d+)s\b/.exec(frame)?.[1];
+    const first = uptime(await waitForFrame(young, (frame) => uptime(frame) !== undefined));
+    await waitForFrame(young, (frame) => uptime(frame) !== first, 5000);
   });
   it('skip new lines of a service whose logs are not shown, which show at once when it is selected', async () => {
     const shown = logLines(5);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../../src/i18n/en.js';
 import { ja } from '../../../src/i18n/ja.js';
 import { formatBytes } from '../../../src/tui/format/bytes.js';
-import { formatDuration } from '../../../src/tui/format/duration.js';
+import { formatDuration, nextDurationChange } from '../../../src/tui/format/duration.js';
 import { asciiGlyphs, unicodeGlyphs } from '../../../src/tui/format/glyphs.js';
 import { formatMilliseconds } from '../../../src/tui/format/milliseconds.js';
 import { formatPercent } from '../../../src/tui/format/percent.js';
@@ -66,5 +66,21 @@ describe('statusStyle', () => {
   it('tells the main states apart by mark alone too', () => {
     const marks = (['online', 'stopped', 'errored', 'launching'] as const).map((s) => statusStyle(s, ja, asciiGlyphs).mark);
     expect(new Set(marks).size).toBe(4);
+  });
+});
+
+describe('nextDurationChange', () => {
+  it('is the next second, minute, hour or day of the duration as formatDuration shows it', () => {
+    const since = 1_000_300;
+    for (const at of [since + 5_000, since + 59_999, since + 60_000, since + 125_000, since + 3_599_999, since + 7_200_000, since + 90_000_000]) {
+      const next = nextDurationChange(since, at);
+      expect(next).toBeGreaterThan(at);
+      expect(formatDuration(next - since)).not.toBe(formatDuration(at - since));
+      expect(formatDuration(next - 1 - since)).toBe(formatDuration(at - since));
+    }
+    expect(nextDurationChange(since, since + 125_000)).toBe(since + 180_000);
+  });
+  it('is the start itself while it is in the future (the uptime shows - until then)', () => {
+    expect(nextDurationChange(10_000, 4_000)).toBe(10_000);
   });
 });

@@ -3,7 +3,7 @@ import { messagesFor } from '../../../src/i18n/messages-for.js';
 import type { ConnectionState } from '../../../src/pm2-bridge/types.js';
 import { cellWidth } from '../../../src/tui/format/cell-width.js';
 import { asciiGlyphs, unicodeGlyphs } from '../../../src/tui/format/glyphs.js';
-import { headerRow, type HeaderRow } from '../../../src/tui/layout/header-row.js';
+import { clockFits, headerRow, type HeaderRow } from '../../../src/tui/layout/header-row.js';
 
 const text = (row: HeaderRow) => row.left + row.middle + row.gap + row.right;
 const connecting: ConnectionState = { kind: 'connecting', home: '/home/ops/.pm2' };
@@ -42,5 +42,26 @@ describe('headerRow', () => {
     const row = headerRow({ ...base, connection: hosts });
     expect(row.middle).toBe('✖ 0/2 hosts connected');
     expect(row.tone).toBe('red');
+  });
+});
+
+describe('headerRow: where the clock goes (the clock layer draws exactly there)', () => {
+  it('is the row\'s last cells, after the badge, at the narrowest monitor (60 cells, ja, read-only, a long home)', () => {
+    const connected: ConnectionState = { kind: 'connected', home: '/tmp/a-very-long-pm2-home-directory/for/this/test', since: 0, daemonPid: 1 };
+    const row = headerRow({ ...base, connection: connected, messages: messagesFor('ja'), readOnly: true, serviceCount: 60, shownCount: 12, width: 60 });
+    expect(row.middle.endsWith('…')).toBe(true);
+    expect(row.clockAt).toBe(52);
+    expect(row.clockWidth).toBe(8);
+    const line = row.left + row.middle + row.gap + row.badge;
+    expect(cellWidth(line)).toBe(row.clockAt);
+    expect(line.endsWith(`… [${messagesFor('ja').readOnlyBadge}] `)).toBe(true);
+    expect(clockFits(row, 60)).toBe(true);
+  });
+
+  it('does not fit on a row too short for the name, the badge and the clock (then nothing is drawn there by a layer)', () => {
+    const row = headerRow({ ...base, readOnly: true, width: 30 });
+    expect(row.middle).toBe('');
+    expect(clockFits(row, 30)).toBe(false);
+    expect(clockFits(headerRow({ ...base, glyphs: asciiGlyphs, width: 40 }), 40)).toBe(true);
   });
 });

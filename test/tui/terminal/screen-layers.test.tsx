@@ -85,12 +85,11 @@ afterEach(() => {
   for (const fn of cleanup.splice(0)) fn();
 });
 
-function mountMonitor(terminal: FakeTerminal, source: MemorySource): CellDiffStdout {
+function mountMonitor(terminal: FakeTerminal, source: MemorySource, now: () => number = () => 1_700_000_000_000, display = makeDisplayOptions({ lang: 'en' })): CellDiffStdout {
   const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false });
-  const display = makeDisplayOptions({ lang: 'en' });
   const app = (
     <ScreenLayersContext.Provider value={stdout.layers}>
-      <TerminalApp source={source} actions={new RecordingActions()} display={display} spareRows={0} onQuit={() => undefined} now={() => 1_700_000_000_000} />
+      <TerminalApp source={source} actions={new RecordingActions()} display={display} spareRows={0} onQuit={() => undefined} now={now} />
     </ScreenLayersContext.Provider>
   );
   const stdin = new QuietStdin() as unknown as NodeJS.ReadStream;
@@ -141,5 +140,49 @@ describe('the log pane as a screen layer', () => {
     });
     cleanup.splice(0).forEach((fn) => fn());
     expect(stdout.layers.size).toBe(0);
+  });
+});
+
+describe('the header clock as a screen layer', () => {
+  const CLOCK = /\d\d:\d\d:\d\d$/;
+
+  it('ticks on the terminal each second with no Ink frame, in the cells the header leaves for it', async () => {
+    const terminal = new FakeTerminal(24, 80);
+    const started = Date.now();
+    const now = () => 1_700_000_000_000 + (Date.now() - started);
+    // Up an hour: no uptime in the table turns within the test, so nothing but the clock counts time.
+    const stdout = mountMonitor(terminal, new MemorySource([makeService({ pmId: 0, name: 'worker' })]), now);
+    await settle(() => expect(terminal.text()[0]).toMatch(CLOCK));
+    const first = terminal.text()[0]!;
+    expect(first).toMatch(/^gakuco-monit \(1\) ● .* \d\d:\d\d:\d\d$/);
+    expect(first.indexOf(CLOCK.exec(first)![0])).toBe(72);
+    const inkWrites = stdout.stats.inkWrites;
+    await vi.waitFor(() => expect(terminal.text()[0]).not.toBe(first), { timeout: 4000, interval: 20 });
+    expect(terminal.text()[0]!.slice(0, 72)).toBe(first.slice(0, 72));
+    expect(stdout.stats.inkWrites).toBe(inkWrites);
+  });
+
+  it('at the narrowest size (60 cells, ja, read-only) sits right of the cut status and the badge, and leaves with the header', async () => {
+    const terminal = new FakeTerminal(24, 60);
+    const display = makeDisplayOptions({ lang: 'ja', readOnly: true });
+    const source = new MemorySource([makeService({ pmId: 0, name: 'worker' })]);
+    const stdout = mountMonitor(terminal, source, undefined, display);
+    await settle(() => expect(terminal.text()[0]).toMatch(CLOCK));
+    const row = terminal.text()[0]!;
+    expect(row).toMatch(/^gakuco-monit \(1\) .*\[読み取り専用\] \d\d:\d\d:\d\d$/);
+    // The monitor's own React path (no layers) draws the same row.
+    const plain = new FakeTerminal(24, 60);
+    const ink = render(<TerminalApp source={source} actions={new RecordingActions()} display={display} spareRows={0} onQuit={() => undefined} now={() => 1_700_000_000_000} />, {
+      stdout: createCellDiffStdout(plain as unknown as NodeJS.WriteStream, { restoreOnExit: false }),
+      stdin: new QuietStdin() as unknown as NodeJS.ReadStream,
+      patchConsole: false,
+      exitOnCtrlC: false,
+    });
+    cleanup.push(() => ink.unmount());
+    await settle(() => expect(plain.text()[0]).toBe(row));
+    // Too small: the header goes, and the clock with it.
+    terminal.resize(24, 50);
+    await settle(() => expect(stdout.layers.size).toBe(0));
+    await settle(() => expect(terminal.text().join('\n')).not.toMatch(/\d\d:\d\d:\d\d/));
   });
 });
