@@ -157,7 +157,9 @@ export function moveCursor(screen: PhysicalScreen, row: number, col: number, _co
   const horizontal = (fromCol: number): string => {
     const dc = col - fromCol;
     if (dc === 0) return '';
-    const relative = dc > 0 ? (dc === 1 ? '\u001B[C' : `\u001B[${dc}C`) : dc === -1 ? '\u001B[D' : `\u001B[${-dc}D`;
+    // A step or three left is backspaces (one byte each, where CUB costs three): a column of counters (the uptimes
+    // at idle) is written down and one cell back on every row.
+    const relative = dc > 0 ? (dc === 1 ? '\u001B[C' : `\u001B[${dc}C`) : dc >= -3 ? '\b'.repeat(-dc) : `\u001B[${-dc}D`;
     const absolute = `\u001B[${col + 1}G`;
     return relative.length <= absolute.length ? relative : absolute;
   };

@@ -64,6 +64,10 @@ describe('diffGrid', () => {
     expect(output).toBe('\u001B[H\u001B[1mA\u001BEB');
   });
 
+  it('goes down a column of changed digits with CUD and backspace', () => {
+    const { output } = change(4, 20, 'a 28s\r\nb 28s\r\nc 28s', 'a 29s\r\nb 29s\r\nc 29s');
+    expect(output).toBe('\u001B[1;4H9\u001B[B\b9\u001B[B\b9');
+  });
   it('turns a blank screen into a full frame (first paint)', () => {
     const vt = new VirtualTerminal(2, 10);
     vt.write('first\n\u001B[7mframe\u001B[27m');
