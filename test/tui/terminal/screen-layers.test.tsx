@@ -103,6 +103,15 @@ function mountMonitor(terminal: FakeTerminal, source: MemorySource, now: () => n
 
 const settle = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: 3000, interval: 10 });
 
+/** Waits until Ink has written no frame for 300 ms (a loaded machine may still be drawing the frames after the first). */
+async function inkSettled(stdout: CellDiffStdout): Promise<number> {
+  for (;;) {
+    const writes = stdout.stats.inkWrites;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (stdout.stats.inkWrites === writes) return writes;
+  }
+}
+
 describe('the log pane as a screen layer', () => {
   it('draws the selected service lines where Ink left its box, and a new line costs no Ink frame', async () => {
     const terminal = new FakeTerminal(24, 80);
@@ -113,7 +122,7 @@ describe('the log pane as a screen layer', () => {
     const rows = terminal.text().join('\n').split('\n');
     const title = rows.findIndex((row) => row.includes('Logs: worker'));
     expect(rows[title + 5]).toMatch(/ ! line 5$/);
-    const inkWrites = stdout.stats.inkWrites;
+    const inkWrites = await inkSettled(stdout);
     source.update({ logs: new Map([[0, [...lines, ...logLines(1, 6)]]]) });
     await settle(() => expect(terminal.text().join('\n')).toContain('line 6'));
     expect(terminal.text().join('\n').split('\n')[title + 6]).toMatch(/ {3}line 6$/);
@@ -156,7 +165,7 @@ describe('the header clock as a screen layer', () => {
     const first = terminal.text()[0]!;
     expect(first).toMatch(/^gakuco-monit \(1\) ● .* \d\d:\d\d:\d\d$/);
     expect(first.indexOf(CLOCK.exec(first)![0])).toBe(72);
-    const inkWrites = stdout.stats.inkWrites;
+    const inkWrites = await inkSettled(stdout);
     await vi.waitFor(() => expect(terminal.text()[0]).not.toBe(first), { timeout: 4000, interval: 20 });
     expect(terminal.text()[0]!.slice(0, 72)).toBe(first.slice(0, 72));
     expect(stdout.stats.inkWrites).toBe(inkWrites);
