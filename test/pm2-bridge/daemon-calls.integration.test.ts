@@ -28,6 +28,8 @@ beforeAll(async () => {
     pm2Home: proxy.home,
     refreshIntervalMs: REFRESH_MS,
     idleRefreshIntervalMs: IDLE_REFRESH_MS,
+    // A list call that timed out on a loaded machine would make the link check the daemon with a connection.
+    rpcTimeoutMs: 10_000,
     // A diagnostics pass far more often than the monitor's 5 s, so one that asks the daemon would show at once.
     diagnostics: createDiagnosticsProvider({ startupDirs: [], pm2Program: 'pm2' }),
     diagnosticsIntervalMs: 300,
@@ -49,9 +51,10 @@ describe('the bridge against a real daemon at idle', () => {
     await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
     const counts = proxy.counts();
     expect(Object.keys(counts.calls)).toEqual(['getMonitorData']);
-    // At the idle interval: ~5 in the window; at the refresh interval it would be 15.
+    // At the idle interval: ~5 in the window; at the refresh interval 15. The bound is halfway, so a CPU blip of an
+    // app on a loaded machine (1 s back for three lists) does not fail it, and polling at 1 s again does.
     expect(counts.calls.getMonitorData).toBeGreaterThanOrEqual(2);
-    expect(counts.calls.getMonitorData).toBeLessThanOrEqual(WINDOW_MS / IDLE_REFRESH_MS + 3);
+    expect(counts.calls.getMonitorData).toBeLessThanOrEqual(10);
     // The link and the bus stay open; nothing else connects (the diagnostics used to, on every pass).
     expect(counts.rpcConnections).toBe(0);
     expect(counts.busConnections).toBe(0);
