@@ -26,7 +26,11 @@ describe('formatBytes', () => {
 
 describe('formatDuration and formatUptime', () => {
   it('is coarse like pm2', () => {
-    expect(formatDuration(45_000)).toBe('45s');
+    expect(formatDuration(7_900)).toBe('7s');
+    // Seconds by tens from 10 s (one figure, as minutes): the cell does not change every second at idle.
+    expect(formatDuration(10_000)).toBe('10s');
+    expect(formatDuration(45_000)).toBe('40s');
+    expect(formatDuration(59_999)).toBe('50s');
     expect(formatDuration(12 * 60_000 + 5000)).toBe('12m');
     expect(formatDuration(3 * 3_600_000)).toBe('3h');
     expect(formatDuration(50 * 3_600_000)).toBe('2D');
@@ -72,13 +76,14 @@ describe('statusStyle', () => {
 describe('nextDurationChange', () => {
   it('is the next second, minute, hour or day of the duration as formatDuration shows it', () => {
     const since = 1_000_300;
-    for (const at of [since + 5_000, since + 59_999, since + 60_000, since + 125_000, since + 3_599_999, since + 7_200_000, since + 90_000_000]) {
+    for (const at of [since + 5_000, since + 9_999, since + 10_000, since + 45_000, since + 59_999, since + 60_000, since + 125_000, since + 3_599_999, since + 7_200_000, since + 90_000_000]) {
       const next = nextDurationChange(since, at);
       expect(next).toBeGreaterThan(at);
       expect(formatDuration(next - since)).not.toBe(formatDuration(at - since));
       expect(formatDuration(next - 1 - since)).toBe(formatDuration(at - since));
     }
     expect(nextDurationChange(since, since + 125_000)).toBe(since + 180_000);
+    expect(nextDurationChange(since, since + 12_000)).toBe(since + 20_000);
   });
   it('is the start itself while it is in the future (the uptime shows - until then)', () => {
     expect(nextDurationChange(10_000, 4_000)).toBe(10_000);

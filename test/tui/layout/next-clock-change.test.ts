@@ -8,7 +8,9 @@ const online = (startedAt: number) => ({ status: 'online' as const, startedAt })
 
 describe('nextClockChange', () => {
   it('is the next whole second while an uptime counts seconds, and the whole second its minute turns after that', () => {
-    expect(nextClockChange({ services: [online(AT - 30_400)], trend: false, everySecond: false }, AT)).toBe(AT + 1000);
+    expect(nextClockChange({ services: [online(AT - 5_400)], trend: false, everySecond: false }, AT)).toBe(AT + 1000);
+    // Up 30.4 s: `30s` until 40 s, first seen at the whole second after it.
+    expect(nextClockChange({ services: [online(AT - 30_400)], trend: false, everySecond: false }, AT)).toBe(AT + 10_000);
     // Up 5m 10.4s: the table shows `5m` until 6m, first seen at the whole second after it.
     const next = nextClockChange({ services: [online(AT - 310_400)], trend: false, everySecond: false }, AT)!;
     expect(next).toBe(AT + 50_000);
