@@ -12,6 +12,7 @@ import { onceText } from './cli/once-text.js';
 import { parseCliArgs } from './cli/parse-cli-args.js';
 import { snapshotJson } from './cli/snapshot-json.js';
 import { showStartScreen, startScreenText } from './cli/start-screen.js';
+import { letYoungGenerationGrow } from './cli/v8-heap-flags.js';
 import { resolvePm2Home } from './pm2-bridge/pm2-home.js';
 import { hostsConnection } from './remote/hosts-connection.js';
 import { formatClockTime } from './tui/format/clock-time.js';
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
   // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame replaces it.
   const connection = hosts.length > 0 ? hostsConnection(hosts.map((host) => ({ host: host.name, state: { kind: 'connecting' } }))) : ({ kind: 'connecting', home: resolvePm2Home(args.pm2Home) } as const);
   const startScreen = showStartScreen(process.stdout, startScreenText({ connection, width: process.stdout.columns, clock: formatClockTime(Date.now()), display }));
+  // Until the list is on screen (src/cli/monitor-source.ts keeps it from then on), src/cli/v8-heap-flags.ts.
+  letYoungGenerationGrow();
   // The source first (its chunk holds neither Ink nor React): it starts connecting to the daemon and asks for the
   // first list while the monitor's chunk loads and React mounts.
   const { createMonitorSource } = await import('./cli/monitor-source.js');

@@ -1,7 +1,8 @@
 // V8's heap kept near what the monitor holds, under a log flood as at rest (set before the CLI's code loads).
 //
-// Young generation: kept at its initial size (two 1 MB semi-spaces) for the life of the process. Under a log flood
-// almost every line outlives a scavenge, and V8 then doubles the semi-spaces up to 16 MB each: ~30 MB of RSS that buys
+// Young generation: kept at its initial size (two 1 MB semi-spaces) for the life of the process, the interactive
+// monitor's start-up aside (letYoungGenerationGrow below). Under a log flood almost every line outlives a scavenge,
+// and V8 then doubles the semi-spaces up to 16 MB each: ~30 MB of RSS that buys
 // a little CPU (bench/tui.mjs: peak RSS 126 -> 102 MB at 120x40, CPU within the noise). The usual
 // `--max-semi-space-size` is read only from node's command line (a shebang with `env -S` fails under BusyBox's env,
 // NODE_OPTIONS would need a re-exec), but the growth factor is read at each growth, so setting it works as long as it
@@ -14,5 +15,21 @@
 // read at each full collection, so setting it here is in time.
 import { setFlagsFromString } from 'node:v8';
 
-setFlagsFromString('--semi-space-growth-factor=1');
+const KEEP_YOUNG_GENERATION = '--semi-space-growth-factor=1';
+setFlagsFromString(KEEP_YOUNG_GENERATION);
 setFlagsFromString('--heap-growing-percent=50');
+
+/**
+ * The interactive monitor's start-up, from the start screen to the list on screen: the young generation may grow as
+ * V8 would (its default factor, 2). Loading and mounting the monitor allocate ~15 MB that mostly survive (code,
+ * React's fibers, Yoga's nodes): in a 1 MB young generation that is ~15 scavenges before the first frame, in a
+ * growing one ~8. It ends at 8 MB (two 4 MB semi-spaces), ~6 MB more RSS than 1 MB would be, and stays there.
+ */
+export function letYoungGenerationGrow(): void {
+  setFlagsFromString('--semi-space-growth-factor=2');
+}
+
+/** From the list on screen on: the young generation keeps the size it has (a log flood would double it to 32 MB). */
+export function keepYoungGeneration(): void {
+  setFlagsFromString(KEEP_YOUNG_GENERATION);
+}
