@@ -73,10 +73,11 @@ function residentApp(name) {
     min_uptime: '5s',
     max_restarts: 10,
     exp_backoff_restart_delay: 200,
-    // The app says "ready" once it listens; on SIGINT it closes what it holds and exits 0 (servers: within 4 s, run.ts).
+    // The app says "ready" once it listens; on SIGINT it closes what it holds and exits 0 (servers: within 8 s, run.ts;
+    // a fork-mode server in well under 1 s, a cluster worker once its idle keep-alive connections drain, up to ~6 s).
     wait_ready: true,
     listen_timeout: 10_000,
-    kill_timeout: 5_000,
+    kill_timeout: 10_000,
     error_file: join(logDir, `${name}-error.log`),
     out_file: join(logDir, `${name}-out.log`),
     log_date_format: 'YYYY-MM-DD HH:mm:ss',

@@ -15,7 +15,9 @@ import { initializeBody, MCP_ACCEPT, rawRequest } from './shared/raw-http.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const ecosystem = join(root, 'ecosystem.config.js');
-const KILL_TIMEOUT_MS = 5_000;
+const KILL_TIMEOUT_MS = 10_000;
+/** A fork-mode server stops in well under 1 s (a cluster worker drains for longer); the pm2 CLI's own start counts too. */
+const FORK_STOP_MS = 5_000;
 const apiKey = randomBytes(24).toString('hex');
 
 let home: PrivatePm2Home;
@@ -162,7 +164,7 @@ describe('under PM2', () => {
     const stopped = await home.pm2(['stop', 'all']);
     const elapsed = Date.now() - started;
     expect(stopped.code, stopped.stderr).toBe(0);
-    expect(elapsed).toBeLessThan(KILL_TIMEOUT_MS);
+    expect(elapsed).toBeLessThan(FORK_STOP_MS);
     const list = await jlist();
     for (const proc of list) {
       expect(proc.pm2_env.status).toBe('stopped');

@@ -4,7 +4,8 @@
 // JSON (400), tool-call rate limit (429). A session id the server issued but does not hold (restart, reload, cap
 // eviction, another cluster worker) is rebuilt from the id itself (session-ids.ts, mcp-session.ts).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Server as NetServer, type AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { ServiceDefinition } from './service.js';
@@ -68,6 +69,16 @@ export interface McpHttpOptions {
   subscriptionPollMs?: number;
   /** Resource subscriptions one session may hold. Default 20. */
   maxSubscriptions?: number;
+  /**
+   * Whether other processes go on serving this port while this one stops: a PM2 cluster worker (the primary holds
+   * the listening socket). Then close() lets idle keep-alive connections end as they would while running (the
+   * client drops one on the Keep-Alive hint, or it expires) instead of cutting them: a call a client sends on one
+   * just as it is cut is lost. Alone on the port, nothing else could serve the client's next call, so they are cut.
+   * Default: false (run.ts says cluster.isWorker).
+   */
+  drainIdleConnections?: boolean;
+  /** How long an idle keep-alive connection is kept, and told in Keep-Alive: timeout. Default 5 s (Node's). */
+  keepAliveMs?: number;
 }
 
 export interface RunningMcpServer {
@@ -103,8 +114,13 @@ const DISCARD_LIMIT = 8 * 1024 * 1024;
 const SHUTDOWN_GRACE_MS = 2_000;
 /** While stopping: how long the answers to unfinished calls get to reach the clients before connections are cut. */
 const SHUTDOWN_FLUSH_MS = 300;
-/** While stopping: once no request came for this long, connections left idle are closed. */
+/**
+ * While stopping: once no request came for this long (and at least this long after the port was let go), the
+ * connections left idle are closed, or drained. A cluster worker must not exit sooner: the primary may just have
+ * handed it a connection, which it sends back (to another worker) only while alive.
+ */
 const SHUTDOWN_QUIET_MS = 250;
+const DEFAULT_KEEP_ALIVE_MS = 5_000;
 
 interface Session extends McpSession {
   /** Request ids of tools/call messages being served, to the log entry of their HTTP request. */
@@ -448,6 +464,13 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   }
 
   const server = createServer({ requestTimeout: 30_000 }, (req, res) => void handle(req, res));
+  const keepAliveMs = options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS;
+  server.keepAliveTimeout = keepAliveMs;
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -459,26 +482,39 @@ export async function startMcpHttpServer(def: ServiceDefinition, options: McpHtt
   sweeper.unref();
   const port = (server.address() as AddressInfo).port;
 
+  /** Calls still running get an answer, never a cut connection: a JSON-RPC error saying to retry. */
+  async function answerRunningCalls(): Promise<void> {
+    for (const res of active) answerUnfinished(res, requestIds.get(res) ?? []);
+    const flushed = Date.now() + SHUTDOWN_FLUSH_MS;
+    while (active.size > 0 && Date.now() < flushed) await sleep(10);
+  }
+
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closed ??= (async () => {
       closing = true;
+      const stoppingAt = Date.now();
       clearInterval(sweeper);
       // Stop listening, keeping open connections: http.Server.close() would also cut idle keep-alive connections at
       // once, and a request a client is just sending on one would be lost (a rolling reload must cost no call).
       const stopped = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
       for (const session of sessions.handles()) session.dropStream();
       for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
-      const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+      const deadline = stoppingAt + SHUTDOWN_GRACE_MS;
       const settled = () =>
-        Date.now() >= deadline || (active.size === 0 && Date.now() - lastRequestAt >= SHUTDOWN_QUIET_MS);
-      while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
-      server.closeIdleConnections();
-      while (active.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-      // Calls still running now get an answer, never a cut connection: a JSON-RPC error saying to retry.
-      for (const res of active) answerUnfinished(res, requestIds.get(res) ?? []);
-      const flushed = Date.now() + SHUTDOWN_FLUSH_MS;
-      while (active.size > 0 && Date.now() < flushed) await new Promise((resolve) => setTimeout(resolve, 10));
+        Date.now() >= deadline ||
+        (active.size === 0 && Date.now() - Math.max(lastRequestAt, stoppingAt) >= SHUTDOWN_QUIET_MS);
+      while (!settled()) await sleep(20);
+      if (!options.drainIdleConnections) server.closeIdleConnections();
+      while (active.size > 0 && Date.now() < deadline) await sleep(20);
+      await answerRunningCalls();
+      if (options.drainIdleConnections) {
+        // Each connection ends after its next answer (connection: close), when its client drops it, or when it
+        // expires as while running; a request on one meanwhile is served.
+        const drained = stoppingAt + keepAliveMs + SHUTDOWN_QUIET_MS;
+        while (connections.size > 0 && Date.now() < drained) await sleep(20);
+        await answerRunningCalls();
+      }
       await sessions.closeAll();
       syncSessionMetric();
       server.closeAllConnections();

@@ -2,6 +2,7 @@
 // ready, publish metrics, and on SIGINT/SIGTERM shut down cleanly (stop accepting, close sessions, release the
 // upstream, exit 0) well inside ecosystem.config.js's kill_timeout.
 //   await runFromEnv(createNotionService(configFromEnv(process.env)));
+import cluster from 'node:cluster';
 import { setFlagsFromString } from 'node:v8';
 import type { ServiceDefinition } from './service.js';
 import { startMcpHttpServer, type RunningMcpServer } from './http-server.js';
@@ -12,8 +13,11 @@ import { toolFilterFromEnv } from './tool-filter.js';
 import { loadServiceEnv, type ServiceEnvSpec } from './env-file.js';
 import { defaultSessionKeyFile, readOrCreateSessionKeyFile } from './session-key-file.js';
 
-/** ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. */
-export const SHUTDOWN_DEADLINE_MS = 4_000;
+/**
+ * ecosystem.config.js gives PM2 a kill_timeout above this: if shutdown hangs, exit anyway before SIGKILL. A cluster
+ * worker may take up to ~6 s (its idle keep-alive connections drain: http-server.ts).
+ */
+export const SHUTDOWN_DEADLINE_MS = 8_000;
 
 /**
  * The environment a server's settings come from: the process environment with the server's own names from the env
@@ -61,6 +65,7 @@ export async function runFromEnv(
       subscriptionPollMs: config.subscriptionPollMs,
       toolFilter: toolFilterFromEnv(env),
       sessionSecret: sessionSecret(def, config.apiKey, env),
+      drainIdleConnections: cluster.isWorker,
       log: say,
       errorLog: (line) => void process.stderr.write(`${line}\n`),
     });

@@ -1,12 +1,14 @@
 // Raw HTTP requests for the kit's tests: node:http lets a test forge Host, send broken JSON, stream a chunked body
 // without Content-Length, or stop sending half-way, which fetch and the SDK client do not.
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
   json: unknown;
+  /** Whether it went on a kept-alive connection (only with an agent). */
+  reusedSocket: boolean;
 }
 
 export interface RawRequest {
@@ -19,6 +21,8 @@ export interface RawRequest {
   chunks?: Buffer[];
   /** Headers and these chunks are sent, then nothing more: the request never ends. */
   neverEnd?: boolean;
+  /** A keep-alive agent, to send on a connection kept from an earlier request. Default: a connection of its own. */
+  agent?: Agent;
 }
 
 export const MCP_ACCEPT = { accept: 'application/json, text/event-stream', 'content-type': 'application/json' };
@@ -28,7 +32,7 @@ export function rawRequest(baseUrl: string, options: RawRequest = {}): Promise<R
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-length'] = String(Buffer.byteLength(options.body));
-    const req = request(url, { method: options.method ?? 'POST', headers, agent: false }, (res) => {
+    const req = request(url, { method: options.method ?? 'POST', headers, agent: options.agent ?? false }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (chunk: Buffer) => parts.push(chunk));
       res.on('end', () => {
@@ -39,8 +43,8 @@ export function rawRequest(baseUrl: string, options: RawRequest = {}): Promise<R
         } catch {
           // left undefined: the test asserts on it
         }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-        req.destroy();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json, reusedSocket: req.reusedSocket });
+        if (options.agent === undefined) req.destroy();
       });
     });
     // Once the answer is in, the server may cut a body it refused: write errors after that are expected.
