@@ -33,8 +33,8 @@ export function useTableView(services: readonly Service[], ui: UiState, at: numb
   const selectedRow = selectedIndex === -1 ? null : rows[selectedIndex]!;
   useEffect(() => {
     if (selectedRow !== null && (selectedRow.key !== ui.selectedKey || selectedIndex !== ui.selectedHint)) {
-      commit({ type: 'select', key: selectedRow.key, index: selectedIndex });
+      commit({ type: 'pinSelection', rows });
     }
-  }, [selectedRow, selectedIndex, ui.selectedKey, ui.selectedHint, commit]);
+  }, [rows, selectedRow, selectedIndex, ui.selectedKey, ui.selectedHint, commit]);
   return { visible, rows, selectedIndex, selectedRow, selected: detailServiceOf(selectedRow) };
 }

@@ -21,6 +21,12 @@ function scrolledLogView(view: LogView, by: number, seqs: readonly number[], pag
   return { follow: false, anchorSeq: seqs[next]! };
 }
 
+/** The row `key` at `index` selected: a new selection follows the log and shows the detail pane's top. */
+function selectRow(state: UiState, key: string, index: number): UiState {
+  if (key === state.selectedKey) return state.selectedHint === index ? state : { ...state, selectedHint: index };
+  return { ...state, selectedKey: key, selectedHint: index, log: { follow: true }, detailScroll: 0, search: { ...state.search, cursorSeq: null } };
+}
+
 /** The monitor's UI state machine: pure, tested without rendering. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
@@ -28,13 +34,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       const current = resolveSelectedRow(state.selectedKey, action.rows, state.selectedHint);
       if (current === -1) return state;
       const index = stepSelectable(action.rows, current, action.by);
-      const key = action.rows[index]!.key;
-      if (key === state.selectedKey) return state.selectedHint === index ? state : { ...state, selectedHint: index };
-      return { ...state, selectedKey: key, selectedHint: index, log: { follow: true }, detailScroll: 0, search: { ...state.search, cursorSeq: null } };
+      return selectRow(state, action.rows[index]!.key, index);
     }
-    case 'select':
-      if (action.key === state.selectedKey) return state.selectedHint === action.index ? state : { ...state, selectedHint: action.index };
-      return { ...state, selectedKey: action.key, selectedHint: action.index, log: { follow: true }, detailScroll: 0, search: { ...state.search, cursorSeq: null } };
+    case 'pinSelection': {
+      const index = resolveSelectedRow(state.selectedKey, action.rows, state.selectedHint);
+      return index === -1 ? state : selectRow(state, action.rows[index]!.key, index);
+    }
     case 'focusNext': {
       const order: readonly Focus[] = ['table', 'logs', 'detail'];
       const start = order.indexOf(state.focus);

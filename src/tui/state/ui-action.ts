@@ -9,7 +9,12 @@ import type { Focus, LogOptions, Notice, TargetEntry, TargetOutcomeNotice } from
 export type UiAction =
   /** Move the selection by `by` selectable rows within `rows` (the table's rows, in order). */
   | { type: 'move'; by: number; rows: readonly TableRow[] }
-  | { type: 'select'; key: string; index: number }
+  /**
+   * The selection pinned to the rows a render showed (a deleted service's neighbour, the app row a folded instance
+   * went into). Resolved against the selection the state holds when it is applied, not the render's: a key handled
+   * since that render (Esc then j, in one read) is not undone.
+   */
+  | { type: 'pinSelection'; rows: readonly TableRow[] }
   /** `panes`: the ones on screen, in Tab order. */
   | { type: 'focusNext'; panes: readonly Focus[] }
   /** Scroll the detail pane by `by` rows; `max` is how far it can go (rows - room). */

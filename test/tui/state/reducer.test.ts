@@ -29,6 +29,16 @@ describe('selection', () => {
   it('moving from a deleted selection starts from the row it was at', () => {
     expect(uiReducer(at({ selectedKey: serviceKey(3), selectedHint: 1 }), { type: 'move', by: 1, rows: rowsOf([0, 7, 9]) }).selectedKey).toBe(serviceKey(9));
   });
+  it('pinning to the rows a render showed keeps a selection a later key made, and moves a deleted one to its neighbour', () => {
+    // "/app3" Enter, then Esc j in one read: j is handled on the rows after Esc before that render's pin is applied.
+    const all = rowsOf([0, 3, 7]);
+    const filtered = at({ selectedKey: serviceKey(3), selectedHint: 0 });
+    const moved = uiReducer(filtered, { type: 'move', by: 1, rows: all });
+    expect(moved.selectedKey).toBe(serviceKey(7));
+    expect(uiReducer(moved, { type: 'pinSelection', rows: all })).toBe(moved);
+    expect(uiReducer(filtered, { type: 'pinSelection', rows: all })).toMatchObject({ selectedKey: serviceKey(3), selectedHint: 1 });
+    expect(uiReducer(moved, { type: 'pinSelection', rows: rowsOf([0, 3, 9]) }).selectedKey).toBe(serviceKey(9));
+  });
   it('follows the new service log again when the selection changes', () => {
     const s = uiReducer(at({ selectedKey: serviceKey(0), log: { follow: false, anchorSeq: 5 } }), { type: 'move', by: 1, rows: rowsOf([0, 1]) });
     expect(s.log).toEqual({ follow: true });
