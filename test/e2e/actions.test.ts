@@ -1,5 +1,5 @@
 // The built CLI at 80x24 in tmux against a real PM2 daemon, driven as a person would: keys that arrive in one write
-// ('/chatty' Enter 'r'), Esc after a confirmed filter, a finding's fix read whole by scrolling the detail pane, and a
+// ('/chatty' Enter 'r'; Esc and a key), Esc after a confirmed filter, a finding's fix read whole by scrolling the detail pane, and a
 // delete confirmed for an app whose daemon was replaced while the question was open (it must touch no other app).
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -82,10 +82,30 @@ describe.skipIf(tmuxMissing)('keys and confirmed actions at 80x24 (tmux, real PM
     expect((await jlist()).find((app) => app.name === 'chatty')?.pm2_env.restart_time).toBe(0);
   });
 
+  it('Esc and the key after it in one write are both keys: Esc j clears the filter, then moves down', async () => {
+    await tmux.keys('-l', '/chatty\r');
+    await waitForScreen(tmux, (s) => s.includes('gakuco-monit (1/3)') && s.includes('Details: chatty'), 'chatty alone');
+    // Ink reads ESC + j as Alt+j, a key the monitor does not have: once, the filter stayed and nothing moved.
+    await tmux.keys('-l', '\u001bj');
+    const moved = await waitForScreen(tmux, (s) => s.includes('gakuco-monit (3)') && s.includes('Details: clash'), 'all three, clash selected');
+    expect(moved).not.toContain('[Filter:');
+    await tmux.keys('-l', '/chatty\r');
+    await waitForScreen(tmux, (s) => s.includes('gakuco-monit (1/3)'), 'chatty alone again');
+    // ESC + "?" reaches useInput as a bare "?": the help opened over the filtered list.
+    await tmux.keys('-l', '\u001b?');
+    const help = await waitForScreen(tmux, (s) => s.includes('Close the help'), 'the help');
+    await tmux.keys('Escape');
+    const after = await waitForScreen(tmux, (s) => !s.includes('Close the help'), 'the help closed');
+    expect(after).toContain('gakuco-monit (3)');
+    expect(help).not.toContain('(1/3)');
+  });
+
   it('reads the port-conflict fix whole by scrolling the detail pane (Tab Tab, then j)', { timeout: 60_000 }, async () => {
     await tmux.keys('Escape');
     await tmux.keys('-l', '/clash\r');
-    await waitForScreen(tmux, (s) => s.includes('Details: clash') && s.includes('held by another process'), 'the port-conflict finding', 30_000);
+    // Its fix names a restart once PM2 gave up on it (errored); while PM2 still restarts it, the fix is to read its log.
+    const errored = (s: string) => /clash\s.*errored/.test(s) && s.includes('held by another process');
+    await waitForScreen(tmux, (s) => s.includes('Details: clash') && errored(s), 'the port-conflict finding, clash errored', 30_000);
     await tmux.keys('Tab', 'Tab');
     await waitForScreen(tmux, (s) => s.includes('▶ Details: clash'), 'the detail pane focused');
     const seen: string[] = [];

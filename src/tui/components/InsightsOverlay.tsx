@@ -1,5 +1,5 @@
-import { Box, Text, useInput, type Key } from 'ink';
-import { useCallback, useContext, useEffect, useLayoutEffect, useReducer, useState, useSyncExternalStore } from 'react';
+import { Box, Text, type Key } from 'ink';
+import { useContext, useEffect, useLayoutEffect, useReducer, useState, useSyncExternalStore } from 'react';
 import { insightsMessages, type InsightsTab } from '../../i18n/insights.js';
 import type { ActionTarget, CustomActionRunner, InsightsSource, Service } from '../../pm2-bridge/types.js';
 import { DisplayContext } from '../display/display-context.js';
@@ -10,6 +10,7 @@ import { insightsCommand, insightsReducer, openInsights } from '../insights/insi
 import { isTextKey } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
 import { KeyQueue } from '../keys/key-queue.js';
+import { useQueuedInput } from '../hooks/use-queued-input.js';
 import { TitleRule } from './TitleRule.js';
 import { Toned } from './Toned.js';
 
@@ -102,8 +103,7 @@ export function InsightsOverlay({ insights, tab, service, target, width, height,
     dispatch(action.takesParam ? { type: 'askParam', action: action.name } : { type: 'askConfirm', action: action.name, param: null });
   };
   useLayoutEffect(() => keyQueue.committed(handleKey));
-  const onInput = useCallback((input: string, key: Key) => keyQueue.push(input, key), [keyQueue]);
-  useInput(onInput);
+  useQueuedInput(keyQueue);
 
   const scope = view.all ? m.scopeAll : service ? m.scopeOne(service.name) : m.noService;
   const title = `${m.tabs[view.tab]} — ${scope}`;

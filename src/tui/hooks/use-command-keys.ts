@@ -1,10 +1,11 @@
-import { useInput, type Key } from 'ink';
-import { useCallback, useLayoutEffect } from 'react';
+import type { Key } from 'ink';
+import { useLayoutEffect } from 'react';
 import { commandTable, type CommandContext } from '../commands/command-table.js';
 import { findCommand } from '../keys/find-command.js';
 import { keyName } from '../keys/key-name.js';
 import type { KeyQueue } from '../keys/key-queue.js';
 import type { KeyScope } from '../keys/keymap.js';
+import { useQueuedInput } from './use-queued-input.js';
 
 export interface CommandKeys {
   keyQueue: KeyQueue;
@@ -32,6 +33,5 @@ export function useCommandKeys({ keyQueue, active, scopes, tooSmall, readOnly, c
   // previous render's handler (and its stale state). The queue holds the newest committed handler instead, and
   // splits a fast read ("js") into keys that each see the state the one before left.
   useLayoutEffect(() => keyQueue.committed(handleKey));
-  const onInput = useCallback((input: string, key: Key) => keyQueue.push(input, key), [keyQueue]);
-  useInput(onInput);
+  useQueuedInput(keyQueue);
 }

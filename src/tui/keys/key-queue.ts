@@ -1,6 +1,8 @@
 import type { Key } from 'ink';
 
-interface QueuedKey {
+const ESC = '\u001b';
+
+export interface QueuedKey {
   input: string;
   key: Key;
 }
@@ -10,13 +12,42 @@ interface QueuedKey {
  * and BS erase, other C0 controls are Ctrl+letter. So "/chatty\rr" in one read is the same as typing it slowly.
  */
 export function keyOfCharacter(character: string, read: Key): QueuedKey {
-  const plain: Key = { ...read, return: false, tab: false, backspace: false, delete: false, ctrl: false, shift: /^[A-Z]$/.test(character) };
+  const plain: Key = { ...noKeys(read), shift: /^[A-Z]$/.test(character) };
   const code = character.codePointAt(0)!;
   if (character === '\r') return { input: '', key: { ...plain, return: true } };
   if (character === '\t') return { input: '', key: { ...plain, tab: true } };
   if (code === 0x7f || code === 0x08) return { input: '', key: { ...plain, backspace: true } };
   if (code < 0x20) return { input: String.fromCharCode(code + 0x60), key: { ...plain, ctrl: true } };
   return { input: character, key: plain };
+}
+
+/**
+ * Esc and the key after it, in one read (typed fast, pasted, a slow SSH link): Ink takes ESC + one character for
+ * Alt+key (Esc q arrives as meta+q, Esc / as a bare "/"). The monitor has no Alt keys, so it is the two keys, as a
+ * terminal without the Esc-prefix meaning would have sent them. `event` is Ink's raw input event; null when it is
+ * something else (a key alone, an arrow's escape sequence).
+ */
+export function escapeThenKey(event: string, read: Key): QueuedKey[] | null {
+  const [first, second, ...rest] = Array.from(event);
+  // ESC ESC, ESC [ and ESC O begin escape sequences (Alt+arrow, arrows, function keys).
+  if (first !== ESC || second === undefined || rest.length > 0 || [ESC, '[', 'O'].includes(second)) return null;
+  const none = noKeys(read);
+  return [{ input: '', key: { ...none, escape: true, meta: true } }, keyOfCharacter(second, none)];
+}
+
+/** `read` with no key or modifier set (Ink's other fields, such as the kitty protocol's, kept). */
+function noKeys(read: Key): Key {
+  return {
+    ...read,
+    return: false,
+    tab: false,
+    backspace: false,
+    delete: false,
+    escape: false,
+    ctrl: false,
+    meta: false,
+    shift: false,
+  };
 }
 
 /**
@@ -38,11 +69,14 @@ export class KeyQueue {
 
   constructor(private readonly fallbackMs = 1000) {}
 
-  push(input: string, key: Key): void {
+  /** `event`: Ink's raw input event the key came from ('' when unknown). */
+  push(input: string, key: Key, event = ''): void {
     const characters = Array.from(input);
     const split = characters.length > 1 && !key.ctrl && !key.meta && !key.escape;
     const busy = this.queue.length > 0 || this.awaitingCommit;
-    if (split) for (const character of characters) this.queue.push(keyOfCharacter(character, key));
+    const escaped = escapeThenKey(event, key);
+    if (escaped !== null) this.queue.push(...escaped);
+    else if (split) for (const character of characters) this.queue.push(keyOfCharacter(character, key));
     else this.queue.push({ input, key });
     if (!busy) this.handleNext();
   }
