@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrivatePm2Home, type PrivatePm2Home } from '../../helpers/pm2-home.js';
+import { createPrivatePm2Home, isAlive, waitFor, type PrivatePm2Home } from '../../helpers/pm2-home.js';
 import { cleanEnv, diagnosedSnapshot, startApp } from './support.js';
 import type { Snapshot } from '../../../src/pm2-bridge/types.js';
 
@@ -78,7 +78,10 @@ describe('setup diagnostics (real PM2 home)', () => {
   });
 
   it('after pm2 kill: daemon-down says resurrect, as a saved list exists', async () => {
+    const old = home.daemonPid();
     expect((await home.pm2(['kill'])).code).toBe(0);
+    // `pm2 kill` may return while the daemon is still ending (pm2.pid still there, under load).
+    await waitFor(() => old === null || !isAlive(old), 'the daemon to end', 10_000);
     const snapshot = await diagnosedSnapshot(home);
     expect(setupFinding(snapshot, 'daemon-down')?.fix).toBe(`PM2_HOME=${home.home} pm2 resurrect`);
     expect(home.daemonPid()).toBeNull();
