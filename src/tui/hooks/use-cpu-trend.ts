@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { InsightsSource } from '../../pm2-bridge/types.js';
-import { trendEnd, trendText } from '../table/trend-cell.js';
+import { trendEndAt, trendTexts } from '../table/trend-cell.js';
 
 type ServiceKey = { pmId: number; name: string };
 
@@ -9,15 +9,6 @@ type ServiceKey = { pmId: number; name: string };
  * cells close every 15 s, so each service's text is worked out once per closed cell, not on every render.
  */
 export function useCpuTrend(insights: InsightsSource | undefined, at: number, ascii: boolean): ((service: ServiceKey) => string) | undefined {
-  const end = trendEnd(at + 1000);
-  return useMemo(() => {
-    if (!insights) return undefined;
-    const texts = new Map<string, string>();
-    return (service: ServiceKey) => {
-      const id = `${service.pmId}\u0000${service.name}`;
-      let text = texts.get(id);
-      if (text === undefined) texts.set(id, (text = trendText(insights.historyOf(service).series.cpu ?? [], end, ascii)));
-      return text;
-    };
-  }, [insights, end, ascii]);
+  const end = trendEndAt(at);
+  return useMemo(() => (insights ? trendTexts(insights, end, ascii) : undefined), [insights, end, ascii]);
 }

@@ -1,23 +1,9 @@
 import { useReducer, useState } from 'react';
-import type { ConfigProblem, MonitorConfig } from '../config/monitor-config.js';
 import { KeyQueue } from '../keys/key-queue.js';
 import { uiReducer } from '../state/reducer.js';
+import { startUiState, type StartConfig } from '../state/start-ui-state.js';
 import type { UiAction } from '../state/ui-action.js';
-import { initialUiState, type UiState } from '../state/ui-state.js';
-
-export interface StartConfig {
-  initial: MonitorConfig;
-  problem: ConfigProblem | null;
-}
-
-function startState(config: StartConfig): UiState {
-  return {
-    ...initialUiState,
-    sort: config.initial.sort,
-    hiddenColumns: new Set(config.initial.hiddenColumns),
-    notice: config.problem === null ? null : { kind: 'configProblem', problem: config.problem },
-  };
-}
+import type { UiState } from '../state/ui-state.js';
 
 export interface UiStateHandle {
   ui: UiState;
@@ -30,7 +16,7 @@ export interface UiStateHandle {
 
 /** The UI reducer, started from the settings file, and the key queue that feeds it one key per committed render. */
 export function useUiState(config: StartConfig): UiStateHandle {
-  const [ui, commit] = useReducer(uiReducer, config, startState);
+  const [ui, commit] = useReducer(uiReducer, config, startUiState);
   const [keyQueue] = useState(() => new KeyQueue());
   // Only an update that changes the state will commit: a no-op (j on the last row) must not make the next key of
   // the same read wait for a render that never comes.
