@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${messages.cli.notTty}\n`);
     return exitAfterFlush(EXIT_NO_TTY);
   }
-  // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame replaces it.
+  // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame is a diff against it.
   const connection = hosts.length > 0 ? hostsConnection(hosts.map((host) => ({ host: host.name, state: { kind: 'connecting' } }))) : ({ kind: 'connecting', home: resolvePm2Home(args.pm2Home) } as const);
   const startScreen = showStartScreen(process.stdout, startScreenText({ connection, width: process.stdout.columns, clock: formatClockTime(Date.now()), display }));
   // Until the list is on screen (src/cli/monitor-source.ts keeps it from then on), src/cli/v8-heap-flags.ts.
@@ -122,9 +122,13 @@ async function main(): Promise<void> {
   // first list while the monitor's chunk loads and React mounts.
   const { createMonitorSource } = await import('./cli/monitor-source.js');
   const source = createMonitorSource(args, hosts);
+  // Then the list's rows on the start screen as soon as the bridge has them (a small chunk: no Ink, no React).
+  const { drawListOnStartScreen, readMonitorConfigFile } = await import('./cli/start-list.js');
+  const config = readMonitorConfigFile(args);
+  const stopDrawing = drawListOnStartScreen(startScreen, source, config, display, process);
   const { runMonitor } = await import('./cli/run-monitor.js');
-  runMonitor(args, display, source);
-  startScreen.handOver();
+  stopDrawing();
+  runMonitor(display, source, config, startScreen.handOver());
 }
 
 function hostsProblemText(problem: HostsProblem, messages: Messages): string {

@@ -1,11 +1,11 @@
 import { render } from 'ink';
 import { TerminalApp } from '../tui/components/TerminalApp.js';
-import { configPath, DEFAULT_CONFIG, readMonitorConfig } from '../tui/config/monitor-config.js';
 import { ScreenLayersContext } from '../tui/display/screen-layers-context.js';
 import { createCellDiffStdout } from '../tui/terminal/cell-diff-stdout.js';
 import type { DisplayOptions } from '../tui/display/display-options.js';
-import type { CliArgs } from './cli-args.js';
 import type { MonitorSource } from './monitor-source.js';
+import type { MonitorConfigFile } from './start-list.js';
+import type { ShownScreen } from './start-screen.js';
 
 const CLOSE_GRACE_MS = 500;
 /** 128 + SIGHUP, as a shell reports a process ended by a hang-up. */
@@ -16,9 +16,10 @@ const EXIT_HANGUP = 129;
  * cells sent), Ctrl-C and q are ours: unmount, give the terminal back, then exit explicitly, because after a dead
  * daemon pm2's client leaves timers running and the process would never end by itself.
  */
-export function runMonitor(args: CliArgs, display: DisplayOptions, { bridge, local }: MonitorSource): void {
-  // cli.tsx has drawn the start screen (src/cli/start-screen.ts): the alternate screen is on, the cursor hidden.
-  const stdout = createCellDiffStdout(process.stdout, { entered: true });
+export function runMonitor(display: DisplayOptions, { bridge, local }: MonitorSource, config: MonitorConfigFile, shown: ShownScreen | null): void {
+  // cli.tsx has drawn the start screen (src/cli/start-screen.ts): the alternate screen is on, the cursor hidden, and
+  // the first frame is a diff against what it shows (row one, and the list's rows if the bridge had them).
+  const stdout = createCellDiffStdout(process.stdout, { entered: true, shown: shown ?? undefined });
   let quitting = false;
   const quit = () => {
     if (quitting) return;
@@ -28,10 +29,6 @@ export function runMonitor(args: CliArgs, display: DisplayOptions, { bridge, loc
     const grace = new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref());
     void Promise.race([bridge.close().catch(() => undefined), grace]).finally(() => process.exit(0));
   };
-  // --no-config: the defaults, and nothing written.
-  const path = args.noConfig ? null : configPath();
-  const read = path === null ? { config: DEFAULT_CONFIG, problem: null } : readMonitorConfig(path);
-  const config = { path, initial: read.config, problem: read.problem };
   const instance = render(
     <ScreenLayersContext.Provider value={stdout.layers}>
       <TerminalApp source={bridge} actions={bridge} insights={local ?? undefined} display={display} spareRows={0} onQuit={quit} config={config} />

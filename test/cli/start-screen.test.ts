@@ -62,4 +62,40 @@ describe('showStartScreen', () => {
     expect(next.writes).toEqual(['SCREEN']);
     expect(listeners()).toBe(before);
   });
+
+  it('draws more over itself until the hand-over, which says what it shows and at which size', () => {
+    const stdout = new FakeTerminal(5, 40);
+    const screen = showStartScreen(stdout as unknown as NodeJS.WriteStream, 'SCREEN');
+    screen.draw('\u001B[2HROWS');
+    expect(screen.handOver()).toEqual({ text: 'SCREEN\u001B[2HROWS', rows: 5, columns: 40 });
+    screen.draw('LATE');
+    expect(stdout.writes).toEqual(['SCREEN', '\u001B[2HROWS']);
+    expect(stdout.listenerCount('resize')).toBe(0);
+  });
+
+  it('holds the keys in raw mode once asked (the list is on screen), until restored; not after the hand-over', () => {
+    const modes: boolean[] = [];
+    const stdin = { setRawMode: (mode: boolean) => (modes.push(mode), stdin) } as unknown as NodeJS.ReadStream;
+    const screen = showStartScreen(new FakeTerminal(5, 40) as unknown as NodeJS.WriteStream, 'SCREEN');
+    screen.holdKeys(stdin);
+    screen.holdKeys(stdin);
+    expect(modes).toEqual([true]);
+    screen.restore();
+    expect(modes).toEqual([true, false]);
+
+    const handed = showStartScreen(new FakeTerminal(5, 40) as unknown as NodeJS.WriteStream, 'SCREEN');
+    handed.handOver();
+    handed.holdKeys(stdin);
+    handed.restore();
+    expect(modes).toEqual([true, false]);
+  });
+
+  it('after a resize: draws nothing more and does not know what it shows (the terminal may have reflowed it)', () => {
+    const stdout = new FakeTerminal(5, 40);
+    const screen = showStartScreen(stdout as unknown as NodeJS.WriteStream, 'SCREEN');
+    stdout.resize(6, 50);
+    screen.draw('ROWS');
+    expect(stdout.writes).toEqual(['SCREEN']);
+    expect(screen.handOver()).toBeNull();
+  });
 });

@@ -177,7 +177,9 @@ describe.skipIf(tmuxMissing)('hostile apps: the monitor in tmux', () => {
     const screens: string[] = [];
     const first = await waitFor(async () => {
       const screen = await tmux.capture();
-      return screen.includes('evil⎋]') && screen.includes('squatted') && screen.includes('two⏎lines') ? screen : null;
+      // The names come on the start screen first (src/cli/start-list.ts); the hint bar says Ink's frame is up.
+      const inkUp = screen.split('\n').some((row) => /\bq\b/.test(row) && /Quit/.test(row));
+      return inkUp && screen.includes('evil⎋]') && screen.includes('squatted') && screen.includes('two⏎lines') ? screen : null;
     }, 'the three apps on screen', 20_000, 200);
     screens.push(first);
     // Visit every row: each shows its details and its log (history read from the files, then live lines).

@@ -1,7 +1,8 @@
 // End to end: the start screen the built CLI draws before Ink loads (src/cli/start-screen.ts), in a real terminal
-// (tmux): it is on the alternate screen with the cursor hidden, Ink's first frame replaces it whole, and the shell
-// gets its screen back on every way out before Ink: Ctrl-C's SIGINT, SIGTERM, an error, and after a monitor that
-// found no daemon. The monitor's chunk is held (test/e2e/fixtures/hold-monitor-chunk.mjs) until the test has looked.
+// (tmux): it is on the alternate screen with the cursor hidden, it draws the list's rows as soon as the bridge has
+// them (src/cli/start-list.ts), Ink's first frame draws the same cells over them, and the shell gets its screen back
+// on every way out before Ink: Ctrl-C's SIGINT, SIGTERM, an error, and after a monitor that found no daemon. The
+// monitor's chunk is held (test/e2e/fixtures/hold-monitor-chunk.mjs) until the test has looked.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +26,24 @@ describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)'
   beforeAll(async () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
     home = createPrivatePm2Home('gakuco-e2e-start-');
-    const started = await home.pm2(['start', join(root, 'bench/apps/quiet.cjs'), '--name', 'alpha'], { env: { BENCH_QUIET_MS: '1000' } });
-    expect(started.code, started.stderr).toBe(0);
+    // Two stopped apps: nothing in their rows moves (no pid, CPU or uptime), so the rows drawn before Ink and
+    // Ink's own can be compared cell for cell. Stopped only past PM2's min_uptime (1 s): stopped sooner, PM2 counts
+    // an unstable restart, and the restart-loop finding (which comes after the first list) would mark the rows later.
+    for (const name of ['alpha', 'ベータ連携']) {
+      const started = await home.pm2(['start', join(root, 'bench/apps/quiet.cjs'), '--name', name], { env: { BENCH_QUIET_MS: '1000' } });
+      expect(started.code, started.stderr).toBe(0);
+    }
+    await waitFor(
+      async () => {
+        const apps = JSON.parse((await home.pm2(['jlist'])).stdout) as { pm2_env: { pm_uptime: number } }[];
+        return apps.length === 2 && apps.every((app) => Date.now() - app.pm2_env.pm_uptime > 1500) ? true : null;
+      },
+      'both apps past min_uptime',
+      15_000,
+      200,
+    );
+    const stopped = await home.pm2(['stop', 'all']);
+    expect(stopped.code, stopped.stderr).toBe(0);
     dir = mkdtempSync(join(tmpdir(), 'gakuco-e2e-start-gate-'));
   });
 
@@ -48,11 +65,19 @@ describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)'
       command: `printf 'shell-before\\n'; '${process.execPath}' --import '${HOLD}' '${CLI}' --lang en --pm2-home '${pm2Home}'; echo "exit=$?"; sleep 120`,
       cols: 100,
       rows: 30,
-      env: { ...home.env, LANG: 'C.UTF-8', HOLD_MONITOR_GATE: gate },
-      pass: ['PATH', 'HOME', 'LANG', 'HOLD_MONITOR_GATE'],
+      // FORCE_COLOR: vitest sets CI (to 'false'), and with any CI variable Ink's chalk draws no colour unless forced,
+      // while the CLI's own choice (display/wants-color.ts) keeps it: forced, both draw the same styles.
+      env: { ...home.env, LANG: 'C.UTF-8', HOLD_MONITOR_GATE: gate, FORCE_COLOR: '1' },
+      pass: ['PATH', 'HOME', 'LANG', 'HOLD_MONITOR_GATE', 'FORCE_COLOR'],
     });
-    await waitForScreen(session, (text) => text.includes(`Connecting to PM2 (${pm2Home})`), 'the start screen');
+    // Row one (connecting), or already the list drawn under it once the bridge has it.
+    await waitForScreen(session, (text) => text.includes(`Connecting to PM2 (${pm2Home})`) || text.includes('gakuco-monit (2)'), 'the start screen');
     return { session, gate };
+  }
+
+  /** The pane's rows with their colours and styles (capture-pane -e). */
+  async function rawRows(session: TmuxSession): Promise<string[]> {
+    return (await session.run(['capture-pane', '-e', '-p', '-t', session.name])).split('\n');
   }
 
   /** alternate_on and cursor_flag of the pane: 1 0 while the monitor (or its start screen) has the terminal. */
@@ -74,21 +99,30 @@ describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)'
     return screen;
   }
 
-  it('draws row one on the alternate screen at once; Ink replaces it whole; q gives the shell back', async () => {
+  it('draws the list under row one before Ink loads; Ink draws the same cells over it; q gives the shell back', async () => {
     const { session, gate } = await startHeld('open', home.home);
-    const held = await session.capture();
-    expect(held.split('\n')[0]).toMatch(/^gakuco-monit \(0\) ◌ Connecting to PM2 \(.*\) +\d\d:\d\d:\d\d$/);
+    // The monitor's chunk is still held: what is on screen is the start screen's alone.
+    const held = await waitForScreen(session, (text) => text.includes('gakuco-monit (2)') && text.includes('ベータ連携'), 'the list on the start screen');
+    const heldRows = held.split('\n');
+    expect(heldRows[0]).toMatch(/^gakuco-monit \(2\) ● PM2 connected \(.*\) +\d\d:\d\d:\d\d$/);
+    expect(heldRows[1]).toMatch(/^ +Name +Status/);
+    expect(heldRows[2]).toMatch(/^▶ +alpha +○ stopped/);
+    expect(heldRows[3]).toMatch(/^ +ベータ連携 +○ stopped/);
+    expect(heldRows.slice(4).every((row) => row.trim() === '')).toBe(true);
     expect(held).not.toContain('shell-before');
     expect(await paneModes(session)).toBe('1 0');
-    // As Ink draws it: the name bold, the state yellow.
-    const raw = await session.run(['capture-pane', '-e', '-p', '-t', session.name]);
+    const heldRaw = await rawRows(session);
+    // The selected row as Ink draws it: bold and inverse.
     // eslint-disable-next-line no-control-regex
-    expect(raw.split('\n')[0]).toMatch(/^\u001B\[1mgakuco-monit \(0\) \u001B\[0m.*\u001B\[33m.*◌ Connecting/);
+    expect(heldRaw[2]).toMatch(/\u001B\[1;7malpha/);
 
     writeFileSync(gate, 'open');
-    const shown = await waitForScreen(session, (text) => /\balpha\b/.test(text) && text.includes('gakuco-monit (1)'), 'the monitor with the app');
+    const shown = await waitForScreen(session, (text) => text.includes('Details: alpha'), 'the monitor with its panes');
     const rows = shown.split('\n');
-    expect(rows[0]).toMatch(/^gakuco-monit \(1\) ● PM2 connected \(.*\) +\d\d:\d\d:\d\d$/);
+    const withoutClock = (row: string) => row.replace(/\d\d:\d\d:\d\d$/, '');
+    expect(withoutClock(rows[0]!)).toBe(withoutClock(heldRows[0]!));
+    expect(rows.slice(1, 4)).toEqual(heldRows.slice(1, 4));
+    expect((await rawRows(session)).slice(1, 4)).toEqual(heldRaw.slice(1, 4));
     expect(shown).not.toContain('Connecting');
     expect(shown).not.toContain('shell-before');
     expect(await paneModes(session)).toBe('1 0');
@@ -119,6 +153,13 @@ describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)'
   it('no daemon in the home: the start screen, then the monitor says so; q gives the shell back', async () => {
     const empty = mkdtempSync(join(dir, 'no-daemon-'));
     const { session, gate } = await startHeld('no-daemon', empty);
+    // No list to draw: row one alone, as Ink draws it (the name bold, the state yellow).
+    const held = await session.capture();
+    expect(held.split('\n')[0]).toMatch(/^gakuco-monit \(0\) ◌ Connecting to PM2 \(.*\) +\d\d:\d\d:\d\d$/);
+    expect(held).not.toContain('shell-before');
+    expect(await paneModes(session)).toBe('1 0');
+    // eslint-disable-next-line no-control-regex
+    expect((await rawRows(session))[0]).toMatch(/^\u001B\[1mgakuco-monit \(0\) \u001B\[0m.*\u001B\[33m.*◌ Connecting/);
     writeFileSync(gate, 'open');
     const screen = await waitForScreen(session, (text) => text.includes(`No PM2 daemon is running (${empty})`), 'the no-daemon header');
     expect(screen).not.toContain('Connecting');

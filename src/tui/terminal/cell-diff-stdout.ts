@@ -22,6 +22,12 @@ export interface CellDiffStdoutOptions {
    * cursor a second time (xterm) and bring the shell back with it misplaced. Default false.
    */
   entered?: boolean;
+  /**
+   * With `entered`: what the terminal shows already (all the start screen wrote since it took the terminal over) and
+   * at which size. The first frame is then a diff against it, not a clear and a whole repaint: rows the start screen
+   * drew as the frame draws them are not sent again. Ignored when the size is not the terminal's now.
+   */
+  shown?: { text: string; rows: number; columns: number };
   /** Restore the terminal (cursor shown, SGR reset, alternate screen left) on process 'exit'. Default true. */
   restoreOnExit?: boolean;
   /**
@@ -87,11 +93,13 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
     super();
     this.alternateScreen = options.alternateScreen ?? true;
     this.synchronizeFrom = options.synchronizeFrom ?? 1024;
+    this.terminal = new VirtualTerminal(this.rows, this.columns);
     if (options.entered === true) {
       this.started = true;
       this.physicalCursorVisible = false;
+      const shown = options.shown;
+      if (shown !== undefined && shown.rows === this.rows && shown.columns === this.columns) this.physical = this.screenShowing(shown.text);
     }
-    this.terminal = new VirtualTerminal(this.rows, this.columns);
     this.layers.onChange = () => this.scheduleFlush();
     target.on('resize', this.onResize);
     if (options.restoreOnExit ?? true) process.once('exit', this.restore);
@@ -163,6 +171,13 @@ class CellDiffWriter extends EventEmitter implements CellDiffControls {
     output += SHOW_CURSOR;
     this.writeTarget(output);
   };
+
+  /** The real screen after `text`, as this writer's emulator reads it; the cursor's column taken as unknown. */
+  private screenShowing(text: string): PhysicalScreen {
+    const shown = new VirtualTerminal(this.rows, this.columns, this.terminal.styles);
+    shown.write(text);
+    return { grid: shown.grid, row: shown.row, col: -1, styleId: shown.currentStyleId };
+  }
 
   private cursorOutput(screen: PhysicalScreen): string {
     let output = '';

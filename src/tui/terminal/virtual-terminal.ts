@@ -39,6 +39,11 @@ export class VirtualTerminal {
     return this.grid.cols;
   }
 
+  /** The SGR state text written now would get. */
+  get currentStyleId(): number {
+    return this.styleId;
+  }
+
   /** Keeps the contents that fit and the cursor inside the new size. */
   resize(rows: number, cols: number): void {
     this.grid = resizeGrid(this.grid, rows, cols);

@@ -117,4 +117,39 @@ describe('createCellDiffStdout behind Ink', () => {
     expect(last).toContain('\u001B[?1049l');
     expect(last.endsWith('\u001B[?25h')).toBe(true);
   });
+
+  it('after a start screen that drew rows (shown): the first frame sends only what differs from them', async () => {
+    // (Ink's chalk has no colour here: the frame's text is plain, so the start screen's is too.)
+    const shownText = '\u001B[?1049h\u001B[?25l\u001B[m\u001B[H\u001B[2Jtitle 1\u001B[2Halpha ok';
+    const terminal = new FakeTerminal(4, 20);
+    terminal.write(shownText);
+    const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false, entered: true, shown: { text: shownText, rows: 4, columns: 20 } });
+    const ink = render(
+      <Box flexDirection="column" height={4}>
+        <Text>title 2</Text>
+        <Text>alpha ok</Text>
+        <Text>beta</Text>
+      </Box>,
+      { stdout, patchConsole: false, exitOnCtrlC: false },
+    );
+    await settle(() => expect(terminal.text()[2]).toBe('beta'));
+    const first = terminal.writes.slice(1).join('');
+    expect(first).not.toContain('\u001B[2J');
+    expect(first).not.toContain('alpha');
+    expect(first).not.toContain('title');
+    expect(terminal.text().slice(0, 3)).toEqual(['title 2', 'alpha ok', 'beta']);
+    ink.unmount();
+    stdout.restore();
+  });
+
+  it('shown at another size than the terminal has now (resized since): clears and repaints it all', async () => {
+    const terminal = new FakeTerminal(4, 20);
+    const stdout = createCellDiffStdout(terminal as unknown as NodeJS.WriteStream, { restoreOnExit: false, entered: true, shown: { text: 'alpha', rows: 4, columns: 30 } });
+    const ink = render(<Text>alpha</Text>, { stdout, patchConsole: false, exitOnCtrlC: false });
+    await settle(() => expect(terminal.text()[0]).toBe('alpha'));
+    const first = terminal.writes.join('');
+    expect(first.indexOf('\u001B[2J')).toBeLessThan(first.indexOf('alpha'));
+    ink.unmount();
+    stdout.restore();
+  });
 });
