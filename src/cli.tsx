@@ -8,6 +8,7 @@ import { resolveLang } from './i18n/resolve-lang.js';
 import { pm2Program } from './pm2-bridge/diagnostics/commands.js';
 import { canRunInteractive } from './cli/can-run-interactive.js';
 import { exitAfterFlush } from './cli/exit-after-flush.js';
+import { leaveCiModeForInk } from './cli/ink-env.js';
 import { onceText } from './cli/once-text.js';
 import { parseCliArgs } from './cli/parse-cli-args.js';
 import { snapshotJson } from './cli/snapshot-json.js';
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${messages.cli.notTty}\n`);
     return exitAfterFlush(EXIT_NO_TTY);
   }
+  leaveCiModeForInk(process.env);
   // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame is a diff against it.
   const connection = hosts.length > 0 ? hostsConnection(hosts.map((host) => ({ host: host.name, state: { kind: 'connecting' } }))) : ({ kind: 'connecting', home: resolvePm2Home(args.pm2Home) } as const);
   const startScreen = showStartScreen(process.stdout, startScreenText({ connection, width: process.stdout.columns, clock: formatClockTime(Date.now()), display }));

@@ -65,10 +65,10 @@ describe.skipIf(tmuxMissing)('the start screen before Ink, in a terminal (tmux)'
       command: `printf 'shell-before\\n'; '${process.execPath}' --import '${HOLD}' '${CLI}' --lang en --pm2-home '${pm2Home}'; echo "exit=$?"; sleep 120`,
       cols: 100,
       rows: 30,
-      // FORCE_COLOR: vitest sets CI (to 'false'), and with any CI variable Ink's chalk draws no colour unless forced,
-      // while the CLI's own choice (display/wants-color.ts) keeps it: forced, both draw the same styles.
-      env: { ...home.env, LANG: 'C.UTF-8', HOLD_MONITOR_GATE: gate, FORCE_COLOR: '1' },
-      pass: ['PATH', 'HOME', 'LANG', 'HOLD_MONITOR_GATE', 'FORCE_COLOR'],
+      // vitest sets CI (to 'false'); with any CI variable chalk would draw no colour, unless the CLI drops it first
+      // (src/cli/ink-env.ts), as it does: Ink's styles then match the start screen's.
+      env: { ...home.env, LANG: 'C.UTF-8', HOLD_MONITOR_GATE: gate, CI: 'false' },
+      pass: ['PATH', 'HOME', 'LANG', 'HOLD_MONITOR_GATE', 'CI'],
     });
     // Row one (connecting), or already the list drawn under it once the bridge has it.
     await waitForScreen(session, (text) => text.includes(`Connecting to PM2 (${pm2Home})`) || text.includes('gakuco-monit (2)'), 'the start screen');
