@@ -2,6 +2,7 @@
 // --once/--json and doctor use. The daemon link, the process list, the logs and the checks each keep their own
 // state and listeners; this file only says who hears whom, and when the snapshot is rebuilt and published
 // (at most once per notifyIntervalMs, or floodNotifyIntervalMs while lines flood in).
+import { sameValue } from '../shared/same-value.js';
 import { runServiceAction } from './actions.js';
 import type { BusPacketTopic } from './bus.js';
 import { redactText } from './redact.js';
@@ -132,7 +133,7 @@ export function createBridgeModels(options: StoreOptions, deps: StoreDeps = real
     const next = connectionOf(home, link.state, list.failure, list.refreshedAt);
     const kindChanged = next.kind !== connection.kind;
     // The same object while nothing in it changed, so views that compare it skip work.
-    if (JSON.stringify(next) !== JSON.stringify(connection)) connection = next;
+    if (!sameValue(next, connection)) connection = next;
     // The findings depend on the connection (no daemon, another daemon): look again when it changes kind. Just
     // connected, the first list is a moment away and starts a pass itself (a new set of services): one pass, not two,
     // while the monitor draws its first frames.

@@ -1,6 +1,7 @@
 // The checks around the list: port probes (TCP, then /health) and the diagnostics provider's findings, each on its
 // own cadence, never two rounds at a time. Probes also run soon after a service appears or goes; diagnostics after
 // that and when the connection changes kind. Results are kept per service and forgotten when it goes.
+import { sameValue } from '../../shared/same-value.js';
 import { pendingPortCheck } from '../probe.js';
 import type { Diagnostic, DiagnosticsProvider, KnownDaemonFacts, PortCheck, Service } from '../types.js';
 import type { DaemonLink, LinkState } from './daemon-link.js';
@@ -48,7 +49,7 @@ function knownDaemonFacts(state: LinkState): KnownDaemonFacts {
 
 /** Two checks that say the same, whenever they were made. */
 function sameCheck(a: PortCheck, b: PortCheck): boolean {
-  return JSON.stringify({ ...a, checkedAt: 0 }) === JSON.stringify({ ...b, checkedAt: 0 });
+  return sameValue({ ...a, checkedAt: 0 }, { ...b, checkedAt: 0 });
 }
 
 export function createCheckScheduler(options: CheckSchedulerOptions): CheckScheduler {
@@ -57,7 +58,8 @@ export function createCheckScheduler(options: CheckSchedulerOptions): CheckSched
   const portChecks = new Map<number, PortCheck>();
   let serviceFindings: ReadonlyMap<number, readonly Diagnostic[]> = new Map();
   let setupFindings: readonly Diagnostic[] = [];
-  let findingsJson = '';
+  /** The last report's findings, as compared with the next: [[pmId, findings]...], setup. */
+  let findingsSeen: unknown = null;
   let probeSoonTimer: NodeJS.Timeout | null = null;
   const listeners = new Listeners();
 
@@ -86,9 +88,9 @@ export function createCheckScheduler(options: CheckSchedulerOptions): CheckSched
     // The provider promised not to throw; if it does, the last findings stay.
     const report = await provider.diagnose(options.servicesForDiagnostics(), options.home, knownDaemonFacts(link.state)).catch(() => null);
     if (closed || !report) return;
-    const json = JSON.stringify([[...report.services], report.setup]);
-    if (json === findingsJson) return;
-    findingsJson = json;
+    const seen = [[...report.services], report.setup];
+    if (sameValue(seen, findingsSeen)) return;
+    findingsSeen = seen;
     serviceFindings = report.services;
     setupFindings = report.setup;
     listeners.notify();

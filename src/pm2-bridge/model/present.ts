@@ -1,6 +1,7 @@
 // How the models' data becomes what the bridge hands out, one way for the live store and the one-shot reader:
 // checks and findings merged into each service, secrets masked once more, text made safe for a terminal (unless the
 // caller wants the exact text, which --json escapes itself).
+import { sameValue } from '../../shared/same-value.js';
 import { redactDiagnostic, redactFindings, type KnownSecrets } from '../redact.js';
 import { sanitizeDeep } from '../sanitize.js';
 import type { ConnectionState, Diagnostic, PortCheck, Service } from '../types.js';
@@ -33,7 +34,7 @@ export function keepUnchanged(before: readonly Service[], next: readonly Service
   let same = before.length === next.length;
   const kept = next.map((service, i) => {
     const old = previous.get(service.pmId);
-    if (old !== undefined && jsonOf(old) === jsonOf(service)) {
+    if (old !== undefined && sameValue(old, service)) {
       if (before[i] !== old) same = false;
       return old;
     }
@@ -43,16 +44,9 @@ export function keepUnchanged(before: readonly Service[], next: readonly Service
   return same ? before : kept;
 }
 
-/** `before` when `next` says the same (as JSON), else `next`. */
+/** `before` when `next` says the same (by value), else `next`. */
 export function keepSame<T>(before: T, next: T): T {
-  return JSON.stringify(before) === JSON.stringify(next) ? before : next;
-}
-
-const jsonCache = new WeakMap<Service, string>();
-function jsonOf(service: Service): string {
-  let json = jsonCache.get(service);
-  if (json === undefined) jsonCache.set(service, (json = JSON.stringify(service)));
-  return json;
+  return sameValue(before, next) ? before : next;
 }
 
 export function presentFindings(findings: readonly Diagnostic[], secrets: KnownSecrets, exactText: boolean): readonly Diagnostic[] {

@@ -2,6 +2,7 @@
 // (throttled), never two at a time; on failure it says "load failed", keeps the last list and backs off. While the
 // list is steady (only CPU, memory and metrics move, and not by much) the interval grows to the idle interval.
 // Deletes come from comparing lists (pm2 sends no event for a delete). Secrets of every app's env are learned here.
+import { sameValue } from '../../shared/same-value.js';
 import { linkFailure } from '../actions.js';
 import { DaemonGoneError } from '../client.js';
 import { mergeSecrets, secretValues, type KnownSecrets } from '../redact.js';
@@ -34,20 +35,21 @@ export const STEADY_REFRESHES = 3;
 const CPU_NEWS = 5;
 const MEMORY_NEWS = 0.1;
 
-/** What a list says apart from its live figures (CPU, memory, metrics). */
-export function listShape(services: readonly Service[]): string {
-  return JSON.stringify(services.map(({ cpu: _cpu, memory: _memory, metrics: _metrics, ...rest }) => rest));
+/** What a service says apart from its live figures (CPU, memory, metrics). */
+function shapeOf({ cpu: _cpu, memory: _memory, metrics: _metrics, ...rest }: Service): Omit<Service, 'cpu' | 'memory' | 'metrics'> {
+  return rest;
 }
 
 /**
  * Whether `next` only moved live figures of `before`, each by less than news: the same services in the same states
  * (pid, restarts, status, env...), CPU within CPU_NEWS points, memory within MEMORY_NEWS of its last value.
  */
-export function isSteadyList(before: readonly Service[], beforeShape: string, next: readonly Service[], nextShape: string): boolean {
-  if (before.length !== next.length || beforeShape !== nextShape) return false;
+export function isSteadyList(before: readonly Service[], next: readonly Service[]): boolean {
+  if (before.length !== next.length) return false;
   return next.every((s, i) => {
     const old = before[i]!;
-    return Math.abs(s.cpu - old.cpu) < CPU_NEWS && Math.abs(s.memory - old.memory) <= MEMORY_NEWS * Math.max(old.memory, 1);
+    const calm = Math.abs(s.cpu - old.cpu) < CPU_NEWS && Math.abs(s.memory - old.memory) <= MEMORY_NEWS * Math.max(old.memory, 1);
+    return calm && sameValue(shapeOf(s), shapeOf(old));
   });
 }
 
@@ -92,8 +94,6 @@ export interface ProcessList {
 export function createProcessList(options: ProcessListOptions): ProcessList {
   const { link } = options;
   let services: readonly Service[] = [];
-  let servicesJson = '';
-  let servicesShape = '';
   let steadyLists = 0;
   let lastTickAt = Date.now();
   let secrets: KnownSecrets = new Map();
@@ -136,14 +136,10 @@ export function createProcessList(options: ProcessListOptions): ProcessList {
     const after = new Map(next.map((s) => [s.pmId, s]));
     const removed = services.filter((old) => after.get(old.pmId)?.name !== old.name).map((old) => old.pmId);
     const setChanged = !wasListed || removed.length > 0 || next.some((s) => !services.some((old) => old.pmId === s.pmId));
-    const json = JSON.stringify(next);
-    const changed = json !== servicesJson || setChanged;
-    const shape = listShape(next);
+    const changed = setChanged || !sameValue(next, services);
     const wasIdle = steadyLists >= STEADY_REFRESHES;
-    steadyLists = wasListed && isSteadyList(services, servicesShape, next, shape) ? steadyLists + 1 : 0;
+    steadyLists = wasListed && isSteadyList(services, next) ? steadyLists + 1 : 0;
     services = next;
-    servicesJson = json;
-    servicesShape = shape;
     if (wasIdle && steadyLists === 0) backToInterval();
     refreshedAt = Date.now();
     setFailure(null);
@@ -152,8 +148,6 @@ export function createProcessList(options: ProcessListOptions): ProcessList {
 
   function reset(): void {
     services = [];
-    servicesJson = '';
-    servicesShape = '';
     steadyLists = 0;
     listed = false;
     failures = 0;

@@ -1,16 +1,6 @@
 import type { ListView, Service } from '../../pm2-bridge/types.js';
+import { sameValue } from '../../shared/same-value.js';
 import { SteadyReadings } from '../table/steady-readings.js';
-
-/** Plain data compared by value: what JSON would carry (functions and class instances are not in a list). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i]));
-  if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
-}
 
 /** Two services show the same: every field alike but when their port check last ran (which nothing shows). */
 export function sameShownService(a: Service, b: Service): boolean {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSteadyList, listShape, STEADY_REFRESHES, type ListChange } from '../../../src/pm2-bridge/model/process-list.js';
+import { isSteadyList, STEADY_REFRESHES, type ListChange } from '../../../src/pm2-bridge/model/process-list.js';
 import { toServices } from '../../../src/pm2-bridge/to-service.js';
 import { FakeDaemon, fakeProcess } from '../../fakes/fake-daemon.js';
 import { closeAll, modelsOver, sleep, until } from './support.js';
@@ -152,7 +152,7 @@ describe('process list', () => {
       const p = fakeProcess(0, 'web');
       return toServices([{ ...p, monit: { cpu, memory }, pm2_env: { ...p.pm2_env!, status: extra.status ?? 'online', restart_time: extra.restarts ?? 0 } }], { shellEnv: new Map() });
     };
-    const steady = (a: ReturnType<typeof list>, b: ReturnType<typeof list>) => isSteadyList(a, listShape(a), b, listShape(b));
+    const steady = (a: ReturnType<typeof list>, b: ReturnType<typeof list>) => isSteadyList(a, b);
     const base = list(1, 50_000_000);
     expect(steady(base, list(4.9, 54_000_000))).toBe(true);
     expect(steady(base, list(6, 50_000_000))).toBe(false);
