@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrivatePm2Home, isAlive } from './pm2-home.js';
 
@@ -13,5 +15,16 @@ describe('private PM2 home', () => {
     expect(pid).toBeGreaterThan(0);
     await pm2Home.cleanup();
     expect(isAlive(pid!)).toBe(false);
+  });
+
+  it('ends a daemon of its home that pm2.pid no longer names', async () => {
+    const other = createPrivatePm2Home();
+    expect((await other.pm2(['ping'])).code).toBe(0);
+    const pid = other.daemonPid()!;
+    // As when a CLI call started a daemon while another was ending: nothing in the home points at this one.
+    rmSync(join(other.home, 'pm2.pid'));
+    expect(other.daemonPid()).toBeNull();
+    await other.cleanup();
+    expect(isAlive(pid)).toBe(false);
   });
 });

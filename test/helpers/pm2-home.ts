@@ -1,7 +1,7 @@
 // A private PM2 home for one test file: its own temp PM2_HOME, the pm2 CLI from node_modules run against it,
-// and a cleanup that ends that home's daemon (and only that one) by pid.
+// and a cleanup that ends that home's daemons (and only those) by pid.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -54,25 +54,51 @@ export function createPrivatePm2Home(prefix = 'gakuco-pm2-'): PrivatePm2Home {
   };
 
   const cleanup = async (): Promise<void> => {
-    const pid = daemonPid();
-    if (pid !== null) {
-      await pm2(['kill'], { timeoutMs: 15_000 });
-      // The daemon removes pm2.pid before its process has ended: wait on the pid read above, not on the file.
-      const deadline = Date.now() + 5_000;
-      while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      if (isAlive(pid)) {
-        try {
-          process.kill(pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        while (isAlive(pid) && Date.now() < deadline + 2_000) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    // Every daemon of this home, not only the one pm2.pid names: a pm2 CLI call made while a daemon was ending
+    // starts another (a `pm2 kill` in cleanup once did, and that daemon outlived the run). SIGTERM, as `pm2 kill`
+    // but without a CLI that could start one more: the daemon deletes its apps, then exits (pm2's gracefullExit).
+    const pids = daemonsOf(home);
+    const wait = async (ms: number) => {
+      const deadline = Date.now() + ms;
+      while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    for (const pid of pids) signal(pid, 'SIGTERM');
+    await wait(10_000);
+    for (const pid of pids.filter(isAlive)) signal(pid, 'SIGKILL');
+    await wait(2_000);
     rmSync(home, { recursive: true, force: true });
   };
 
   return { home, env, pm2, daemonPid, cleanup };
+}
+
+/** The running PM2 daemons of `home`: pm2.pid's, and any other whose title names the home (Linux /proc). */
+function daemonsOf(home: string): number[] {
+  const title = `: God Daemon (${home})`;
+  const pids = new Set<number>();
+  try {
+    const fromFile = Number(readFileSync(join(home, 'pm2.pid'), 'utf8').trim());
+    if (Number.isInteger(fromFile) && fromFile > 0 && isAlive(fromFile)) pids.add(fromFile);
+  } catch {
+    // no pm2.pid
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim().endsWith(title)) pids.add(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return [...pids].filter(isAlive);
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
 }
 
 /** True while `pid` runs. A zombie counts as ended: in a container nobody may reap a detached daemon. */
