@@ -13,7 +13,7 @@ import { onceText } from './cli/once-text.js';
 import { parseCliArgs } from './cli/parse-cli-args.js';
 import { snapshotJson } from './cli/snapshot-json.js';
 import { showStartScreen, startScreenText } from './cli/start-screen.js';
-import { letYoungGenerationGrow } from './cli/v8-heap-flags.js';
+import { keepYoungGenerationOnceShown, letYoungGenerationGrow } from './cli/v8-heap-flags.js';
 import { resolvePm2Home } from './pm2-bridge/pm2-home.js';
 import { hostsConnection } from './remote/hosts-connection.js';
 import { formatClockTime } from './tui/format/clock-time.js';
@@ -118,12 +118,13 @@ async function main(): Promise<void> {
   // The monitor's row one at once, before anything else loads (src/cli/start-screen.ts); Ink's first frame is a diff against it.
   const connection = hosts.length > 0 ? hostsConnection(hosts.map((host) => ({ host: host.name, state: { kind: 'connecting' } }))) : ({ kind: 'connecting', home: resolvePm2Home(args.pm2Home) } as const);
   const startScreen = showStartScreen(process.stdout, startScreenText({ connection, width: process.stdout.columns, clock: formatClockTime(Date.now()), display }));
-  // Until the list is on screen (src/cli/monitor-source.ts keeps it from then on), src/cli/v8-heap-flags.ts.
+  // Until the list is on screen, src/cli/v8-heap-flags.ts.
   letYoungGenerationGrow();
   // The source first (its chunk holds neither Ink nor React): it starts connecting to the daemon and asks for the
   // first list while the monitor's chunk loads and React mounts.
   const { createMonitorSource } = await import('./cli/monitor-source.js');
   const source = createMonitorSource(args, hosts);
+  keepYoungGenerationOnceShown(source.bridge);
   // Then the list's rows on the start screen as soon as the bridge has them (a small chunk: no Ink, no React).
   const { drawListOnStartScreen, readMonitorConfigFile } = await import('./cli/start-list.js');
   const config = readMonitorConfigFile(args);

@@ -6,11 +6,8 @@ import type { HostSpec } from '../remote/host-spec.js';
 import { createMultiHostSource } from '../remote/multi-host-source.js';
 import { createSshHostSource } from '../remote/ssh-host-source.js';
 import type { CliArgs } from './cli-args.js';
-import { keepYoungGeneration } from './v8-heap-flags.js';
 import { whenListShown } from './when-list-shown.js';
 
-/** The young generation stops growing once the list is on screen, or at the latest (src/cli/v8-heap-flags.ts). */
-const YOUNG_GENERATION_KEPT_AT_LATEST_MS = 3000;
 /** The agent's history is asked for this long after the list is first on screen (a frame or two), or at the latest. */
 const HISTORY_AFTER_LIST_MS = 300;
 const HISTORY_AT_LATEST_MS = 3000;
@@ -44,7 +41,6 @@ export function createMonitorSource(args: CliArgs, hosts: readonly HostSpec[]): 
       // One table redraw per refresh for all hosts, not one per host.
       { listIntervalMs: args.intervalMs },
     );
-    keepYoungGenerationOnceShown(bridge);
     return { bridge, local: null };
   }
   // The resident agent (gakuco-monit serve; --agent URL, default 127.0.0.1:9209; none: no agent), if one runs: its
@@ -65,10 +61,5 @@ export function createMonitorSource(args: CliArgs, hosts: readonly HostSpec[]): 
     historyFeed,
   });
   void whenListShown(local, HISTORY_AFTER_LIST_MS, HISTORY_AT_LATEST_MS).then(startHistory);
-  keepYoungGenerationOnceShown(local);
   return { bridge: local, local };
-}
-
-function keepYoungGenerationOnceShown(source: Bridge): void {
-  void whenListShown(source, 0, YOUNG_GENERATION_KEPT_AT_LATEST_MS).then(keepYoungGeneration);
 }

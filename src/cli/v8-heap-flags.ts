@@ -14,6 +14,8 @@
 // MB in 150 s at 10,000 lines/s, RSS 85 -> 126 MB (bench/tui.mjs scale). At 1.5x it stays at 19-24 MB. This flag is
 // read at each full collection, so setting it here is in time.
 import { setFlagsFromString } from 'node:v8';
+import type { SnapshotSource } from '../pm2-bridge/types.js';
+import { whenListShown } from './when-list-shown.js';
 
 const KEEP_YOUNG_GENERATION = '--semi-space-growth-factor=1';
 setFlagsFromString(KEEP_YOUNG_GENERATION);
@@ -29,7 +31,13 @@ export function letYoungGenerationGrow(): void {
   setFlagsFromString('--semi-space-growth-factor=2');
 }
 
-/** From the list on screen on: the young generation keeps the size it has (a log flood would double it to 32 MB). */
-export function keepYoungGeneration(): void {
-  setFlagsFromString(KEEP_YOUNG_GENERATION);
+/** The young generation stops growing once the list is on screen, or at the latest. */
+const YOUNG_GENERATION_KEPT_AT_LATEST_MS = 3000;
+
+/**
+ * From the list on screen on (`source`'s first list, or 3 s): the young generation keeps the size it has (a log
+ * flood would double it to 32 MB).
+ */
+export function keepYoungGenerationOnceShown(source: Pick<SnapshotSource, 'getList' | 'subscribeList'>): void {
+  void whenListShown(source, 0, YOUNG_GENERATION_KEPT_AT_LATEST_MS).then(() => setFlagsFromString(KEEP_YOUNG_GENERATION));
 }
